@@ -1,0 +1,77 @@
+"""Every (state, trigger) pair of the lifecycle, generated from the table itself."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import everything
+from xingtu_sim import TRANSITIONS, TRIGGERS, ActionRefused, Reason, State, Workspace, lifecycle_machine
+from xingtu_sim.lifecycle import Guard, transition_from
+
+PAIRS = [(state, trigger) for state in State for trigger in TRIGGERS]
+LEGAL = [(s, t) for s, t in PAIRS if transition_from(s, t)]
+ILLEGAL = [(s, t) for s, t in PAIRS if not transition_from(s, t)]
+
+
+def _pair_id(pair: tuple[State, str]) -> str:
+    return f"{pair[0].id}-{pair[1]}"
+
+
+def _task_in(workspace: Workspace, state: State) -> str:
+    workspace.publish("Spring launch", "Nike", "1000")
+    workspace.bring_to("Spring launch", state)
+    return "Spring launch"
+
+
+def test_the_table_has_the_specs_thirteen_states_and_sixteen_triggers() -> None:
+    assert len(State) == 13
+    assert len(TRANSITIONS) == 16
+    assert {s.id for s in State if s.terminal} == {"completed", "declined", "expired", "cancelled"}
+
+
+@pytest.mark.parametrize(("state", "trigger"), LEGAL, ids=map(_pair_id, LEGAL))
+def test_a_legal_pair_reaches_the_tables_destination(workspace: Workspace, state: State, trigger: str) -> None:
+    task = workspace.task(_task_in(workspace, state))
+    if Guard.ACCEPT_WINDOW_OVER in TRIGGERS[trigger].guards:
+        workspace.clock.now = task.accept_deadline  # time has come; the platform lapses it
+    task.fire(trigger)
+    assert task.state is TRIGGERS[trigger].dest
+    assert task.history[-1].trigger == trigger
+    assert (task.history[-1].source, task.history[-1].dest) == (state, TRIGGERS[trigger].dest)
+
+
+@pytest.mark.parametrize(("state", "trigger"), ILLEGAL, ids=map(_pair_id, ILLEGAL))
+def test_every_other_pair_is_refused_and_changes_nothing(workspace: Workspace, state: State, trigger: str) -> None:
+    name = _task_in(workspace, state)
+    before = everything(workspace)
+    with pytest.raises(ActionRefused) as refusal:
+        workspace.act(name, trigger)
+    assert refusal.value.reason is Reason.NOT_ALLOWED
+    assert refusal.value.task == name
+    assert refusal.value.state == state.id
+    assert everything(workspace) == before
+
+
+def test_the_machine_is_built_from_the_table_without_automatic_triggers() -> None:
+    machine = lifecycle_machine()
+    assert set(machine.events) == set(TRIGGERS)
+    for row in TRANSITIONS:
+        for source in row.sources:
+            [built] = machine.events[row.trigger].transitions[source.name]
+            assert built.dest == row.dest.name
+
+
+def test_every_guard_and_effect_in_the_table_is_a_method_of_a_task(workspace: Workspace) -> None:
+    task = workspace.publish("Spring launch", "Nike", "1000")
+    for row in TRANSITIONS:
+        for callback in [*row.guards, *row.effects]:
+            assert callable(getattr(task, callback.method))
+
+
+@pytest.mark.parametrize("state", [s for s in State if s.terminal], ids=lambda s: s.id)
+def test_terminal_states_accept_no_trigger(workspace: Workspace, state: State) -> None:
+    name = _task_in(workspace, state)
+    for trigger in TRIGGERS:
+        with pytest.raises(ActionRefused):
+            workspace.act(name, trigger)
+    assert workspace.task(name).state is state

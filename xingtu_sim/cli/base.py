@@ -1,0 +1,119 @@
+"""What every command shares: the language, the rules, colour, and errors turned into exit codes."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+import click
+
+from xingtu_sim.errors import ActionRefused, XingtuError
+from xingtu_sim.i18n import LANGS, Lang, default_lang, parse_lang, text
+from xingtu_sim.rules import DEFAULT_RULES, Rules, read_rules
+
+EXIT_FAILED = 1  # a scenario, check or action failed
+EXIT_BAD_INPUT = 2  # bad input or usage
+
+F = TypeVar("F", bound=Callable[..., Any])
+_LANG = "xingtu_sim.lang"
+
+
+def current_lang() -> Lang:
+    """The language chosen with --lang anywhere on the command line, else the locale's."""
+    ctx = click.get_current_context(silent=True)
+    chosen = ctx.find_root().meta.get(_LANG) if ctx else None
+    return chosen or default_lang()
+
+
+def _store_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value:
+        ctx.find_root().meta[_LANG] = parse_lang(value)
+
+
+def lang_option(command: F) -> F:
+    """--lang en|zh-CN, accepted on the group and on every command."""
+    return click.option(
+        "--lang",
+        type=click.Choice(LANGS),
+        expose_value=False,
+        is_eager=True,
+        callback=_store_lang,
+        help="Language of the output: en or zh-CN (default: from the locale). 输出语言。",
+    )(command)
+
+
+def _load_rules(_ctx: click.Context, _param: click.Parameter, value: Path | None) -> Rules:
+    return read_rules(value) if value else DEFAULT_RULES
+
+
+def rules_option(command: F) -> F:
+    """--rules FILE (or XINGTU_SIM_RULES): the command receives `rules`, already validated."""
+    return click.option(
+        "--rules",
+        "rules",
+        type=click.Path(path_type=Path),
+        envvar="XINGTU_SIM_RULES",
+        callback=_load_rules,
+        metavar="FILE",
+        help="TOML file overriding any rule; see `xingtu-sim rules`. 覆盖默认规则的 TOML 文件。",
+    )(command)
+
+
+def use_colour() -> bool | None:
+    """No colour with NO_COLOR set; otherwise click decides (colour only on a terminal)."""
+    return False if os.environ.get("NO_COLOR") else None
+
+
+def say(message: str = "", *, err: bool = False, nl: bool = True, file: IO[str] | None = None, **style: Any) -> None:
+    """Print a line, styled on a terminal and plain when piped or with NO_COLOR."""
+    click.echo(click.style(message, **style) if style else message, err=err, nl=nl, file=file, color=use_colour())
+
+
+class Failure(click.ClickException):
+    """A domain error on its way to the user: one clear message, the SPEC's exit code."""
+
+    def __init__(self, message: str, exit_code: int, prefixed: bool = True) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+        self.prefix = text("error.prefix", current_lang()) if prefixed else ""
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        say(self.prefix + self.format_message(), err=True, file=file)
+
+
+def as_failure(error: XingtuError) -> Failure:
+    lang = current_lang()
+    if isinstance(error, ActionRefused):
+        return Failure(error.describe(lang), EXIT_FAILED, prefixed=False)
+    return Failure(error.describe(lang), EXIT_BAD_INPUT)
+
+
+class XingtuGroup(click.Group):
+    """The root group: domain errors become exit codes here, in one place, for every command."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except XingtuError as error:
+            raise as_failure(error) from None
+        except click.UsageError as error:
+            _add_hint(error)
+            raise
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except XingtuError as error:
+            raise as_failure(error) from None
+        except click.UsageError as error:
+            _add_hint(error)
+            raise
+
+
+def _add_hint(error: click.UsageError) -> None:
+    """click speaks English; a Chinese reader also gets one line in Chinese."""
+    if current_lang() == "zh-CN" and not getattr(error, "hinted", False):
+        error.message = f"{error.message}\n{text('error.usage_hint', 'zh-CN')}"
+        error.hinted = True  # type: ignore[attr-defined]

@@ -1,0 +1,163 @@
+"""Every sentence users read, English and Chinese side by side."""
+
+from __future__ import annotations
+
+import os
+from typing import Literal, get_args
+
+Lang = Literal["en", "zh-CN"]
+LANGS: tuple[Lang, ...] = get_args(Lang)
+
+# key: (English, 中文). Placeholders are str.format fields, the same in both columns.
+MESSAGES: dict[str, tuple[str, str]] = {
+    # Refusals
+    "refused.task": (
+        'Refused: the {actor} cannot "{action}" task "{task}", which is {state}. Reason: {reason}.',
+        "操作被拒绝：{actor}无法对任务 “{task}”（{state}）执行“{action}”。原因：{reason}。",
+    ),
+    "refused.account": (
+        "Refused: the creator cannot {action}. Reason: {reason}.",
+        "操作被拒绝：达人无法{action}。原因：{reason}。",
+    ),
+    "refused.publish": (
+        'Refused: brand "{brand}" cannot publish task "{task}". Reason: {reason}.',
+        "操作被拒绝：品牌方 “{brand}” 无法发布任务 “{task}”。原因：{reason}。",
+    ),
+    "refused.detail.terminal": (
+        "The task has ended ({state}); it takes no more actions.",
+        "任务已结束（{state}），不再接受任何操作。",
+    ),
+    "refused.detail.window_over": (
+        "The {hours}-hour accept window closed at hour {deadline}.",
+        "{hours} 小时的接受期限已于第 {deadline} 小时结束。",
+    ),
+    "refused.detail.window_open": (
+        "The accept window is still open until hour {deadline}.",
+        "接受期限到第 {deadline} 小时才结束。",
+    ),
+    "refused.detail.followers": (
+        "{platform} needs {needed} followers; the creator has {followers}.",
+        "{platform}需要 {needed} 粉丝，达人只有 {followers}。",
+    ),
+    "refused.detail.limit": (
+        "The brand has used all {limit} change requests for this task.",
+        "品牌方已用完本任务的 {limit} 次修改机会。",
+    ),
+    "refused.detail.already_open": ("Xingtu is already open.", "星图已经开通。"),
+    "refused.detail.already_receiving": ("The creator is already receiving tasks.", "达人已在接收任务。"),
+    "refused.detail.already_stopped": ("The creator has already stopped receiving tasks.", "达人已关闭接收任务。"),
+    "refused.now": ("Possible now: {actions}.", "现在可以：{actions}。"),
+    "refused.nothing_now": ("Nothing can be done with it now.", "现在无法对它进行任何操作。"),
+    "list.separator": (", ", "、"),
+    "move": ("{action} ({actor})", "{action}（{actor}）"),
+    # Bad input
+    "error.prefix": ("Error: ", "错误："),
+    "error.usage_hint": ("Run with --help to see how to use it.", "用法有误：请加 --help 查看用法。"),
+    "error.unknown_task": ('There is no task "{task}".', "没有名为 “{task}” 的任务。"),
+    "error.unknown_task.hint": ('Did you mean "{suggestion}"?', "您是不是要找 “{suggestion}”？"),
+    "error.unknown_task.known": ("Tasks: {tasks}.", "现有任务：{tasks}。"),
+    "error.unknown_task.none": ("No task has been published yet.", "还没有发布任何任务。"),
+    "error.unknown_trigger": (
+        '"{trigger}" is not an action of the lifecycle; actions: {triggers}.',
+        "“{trigger}” 不是任务流程中的操作；可用操作：{triggers}。",
+    ),
+    "error.unreachable": (
+        "A task in {start} cannot reach {goal}.",
+        "处于“{start}”的任务无法到达“{goal}”。",
+    ),
+    "error.duplicate_task": (
+        'A task named "{task}" already exists; task names are unique per creator.',
+        "已存在名为 “{task}” 的任务；同一达人的任务名称不能重复。",
+    ),
+    "error.amount": (
+        '"{amount}" is not an amount in yuan (zero or more, at most two decimals, e.g. 10.50).',
+        "“{amount}” 不是有效的金额（以元为单位，零或正数，最多两位小数，例如 10.50）。",
+    ),
+    "error.hours": (
+        '"{hours}" is not a number of hours (a whole number, zero or more).',
+        "“{hours}” 不是有效的小时数（零或正整数）。",
+    ),
+    "error.followers": (
+        '"{followers}" is not a follower count (a whole number, zero or more).',
+        "“{followers}” 不是有效的粉丝数（零或正整数）。",
+    ),
+    "error.platform": (
+        '"{platform}" is not a platform; use one of: {platforms}.',
+        "“{platform}” 不是有效的平台，可选：{platforms}。",
+    ),
+    # Files
+    "file.missing": ("no such file", "文件不存在"),
+    "file.is_folder": ("it is a folder, not a file", "这是一个文件夹，不是文件"),
+    "file.no_permission": ("permission denied", "没有读取权限"),
+    "file.not_utf8": (
+        "not UTF-8 text (undecodable byte at offset {position}); save it as UTF-8",
+        "不是 UTF-8 文本（第 {position} 字节无法解码），请以 UTF-8 编码保存",
+    ),
+    "file.os_error": ("{error}", "{error}"),
+    # Rules
+    "rules.invalid": ("Invalid rules in {source}:", "规则文件 {source} 有误："),
+    "rules.unreadable": ("Cannot read the rules file {source}: {error}", "无法读取规则文件 {source}：{error}"),
+    "rules.not_toml": ("{source} is not valid TOML: {error}", "{source} 不是有效的 TOML：{error}"),
+    "rules.unknown_key": ("unknown key; known keys: {known}", "未知的键；可用的键：{known}"),
+    "rules.not_table": ("must be a table", "必须是一个表（table）"),
+    "rules.not_whole": ("must be a whole number, got {value!r}", "必须是整数，实际为 {value!r}"),
+    "rules.not_number": ("must be a number, got {value!r}", "必须是数字，实际为 {value!r}"),
+    "rules.out_of_range": (
+        "must be between {low} and {high}, got {value}",
+        "必须在 {low} 到 {high} 之间，实际为 {value}",
+    ),
+    "rules.too_precise": ("may have at most two decimals, got {value}", "最多两位小数，实际为 {value}"),
+    "rules.comment.header": (
+        "Rules in force. Save this to a file, change any value, and pass it with --rules FILE.",
+        "当前生效的规则。可保存为文件并修改任意值，再用 --rules FILE 传入。",
+    ),
+    "rules.comment.accept_window_hours": (
+        "hours to accept before a task lapses",
+        "任务在多少小时内未接受即失效",
+    ),
+    "rules.comment.script_change_limit": (
+        "script change requests a brand may make per task",
+        "每个任务品牌方可要求修改脚本的次数",
+    ),
+    "rules.comment.video_change_limit": (
+        "video change requests a brand may make per task",
+        "每个任务品牌方可要求修改视频的次数",
+    ),
+    "rules.comment.service_fee_percent": (
+        "platform service fee on the task price, in percent (illustrative)",
+        "平台按任务报酬收取的服务费百分比（示意值）",
+    ),
+    "rules.comment.followers_to_open": (
+        "followers needed to open Xingtu, per platform",
+        "各平台开通星图所需的粉丝数",
+    ),
+}
+
+
+def text(key: str, lang: Lang, **values: object) -> str:
+    """The message `key` in `lang`, with its placeholders filled."""
+    english, chinese = MESSAGES[key]
+    return (chinese if lang == "zh-CN" else english).format(**values)
+
+
+def join(items: list[str], lang: Lang) -> str:
+    return text("list.separator", lang).join(items)
+
+
+def default_lang() -> Lang:
+    """zh-CN when the locale says Chinese, else English."""
+    for variable in ("XINGTU_SIM_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "")
+        if value:
+            return "zh-CN" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def parse_lang(value: str) -> Lang:
+    """Accept en, zh, zh-CN, zh_CN (any case)."""
+    normalized = value.replace("_", "-").lower()
+    if normalized.startswith("zh"):
+        return "zh-CN"
+    if normalized.startswith("en"):
+        return "en"
+    raise ValueError(value)

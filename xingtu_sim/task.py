@@ -1,0 +1,158 @@
+"""One ad task published to one creator, moved only by the lifecycle machine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from transitions import EventData
+
+from xingtu_sim.account import CreatorAccount
+from xingtu_sim.clock import Clock
+from xingtu_sim.errors import ActionRefused, InputError, Message, Reason, message
+from xingtu_sim.lifecycle import (
+    INITIAL_STATE,
+    TRIGGERS,
+    Actor,
+    Guard,
+    State,
+    Transition,
+    lifecycle_machine,
+    transition_from,
+    triggers_from,
+)
+from xingtu_sim.money import service_fee
+from xingtu_sim.rules import Rules
+
+
+class TaskContext(Protocol):
+    """What a task sees of its creator's workspace."""
+
+    account: CreatorAccount
+    rules: Rules
+    clock: Clock
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One move of a task: when, which trigger, from where to where, and by whom."""
+
+    time: int
+    trigger: str
+    source: State
+    dest: State
+    actor: Actor
+
+
+class Task:
+    """A task's state, counters and history; the machine's guards and effects are its methods."""
+
+    def __init__(self, context: TaskContext, name: str, brand: str, price_fen: int, published_at: int) -> None:
+        self.name = name
+        self.brand = brand
+        self.price_fen = price_fen
+        self.published_at = published_at
+        self.state = INITIAL_STATE
+        self.script_changes = 0
+        self.video_changes = 0
+        self.fee_fen: int | None = None  # set when the review passes
+        self.history: list[HistoryEntry] = []
+        self._context = context
+
+    def __repr__(self) -> str:
+        return f"Task({self.name!r}, {self.state.id})"
+
+    @property
+    def accept_deadline(self) -> int:
+        """The hour at which the task lapses if nobody has accepted it."""
+        return self.published_at + self._context.rules.accept_window_hours
+
+    def fire(self, trigger: str) -> None:
+        """Make one move; a refused move raises ActionRefused and changes nothing."""
+        transition = transition_from(self.state, trigger)
+        if transition is None:
+            raise self._refusal(trigger, Reason.NOT_ALLOWED, self._not_allowed_detail())
+        if not lifecycle_machine().events[trigger].trigger(self):
+            guard = next(guard for guard in transition.guards if not self.holds(guard))
+            raise self._refusal(trigger, guard.reason, self._guard_detail(guard))
+
+    def possible_now(self) -> list[Transition]:
+        """The moves that would succeed now, whoever makes them."""
+        return [t for t in triggers_from(self.state) if all(self.holds(guard) for guard in t.guards)]
+
+    def holds(self, guard: Guard) -> bool:
+        return bool(getattr(self, f"guard_{guard.value}")())
+
+    # Guards, named in the lifecycle table. transitions passes its EventData; they do not need it.
+
+    def guard_xingtu_open(self, event: EventData | None = None) -> bool:
+        return self._context.account.xingtu_open
+
+    def guard_within_accept_window(self, event: EventData | None = None) -> bool:
+        return self._context.clock.now < self.accept_deadline
+
+    def guard_accept_window_over(self, event: EventData | None = None) -> bool:
+        return not self.guard_within_accept_window()
+
+    def guard_under_script_change_limit(self, event: EventData | None = None) -> bool:
+        return self.script_changes < self._context.rules.script_change_limit
+
+    def guard_under_video_change_limit(self, event: EventData | None = None) -> bool:
+        return self.video_changes < self._context.rules.video_change_limit
+
+    # Effects, named in the lifecycle table.
+
+    def effect_count_script_change(self, event: EventData) -> None:
+        self.script_changes += 1
+
+    def effect_count_video_change(self, event: EventData) -> None:
+        self.video_changes += 1
+
+    def effect_credit_net_pay(self, event: EventData) -> None:
+        self.fee_fen = service_fee(self.price_fen, self._context.rules.service_fee_percent)
+        self._context.account.balance_fen += self.price_fen - self.fee_fen
+
+    def effect_add_breach(self, event: EventData) -> None:
+        self._context.account.breaches += 1
+
+    def record_history(self, event: EventData) -> None:
+        trigger, transition = event.event.name, event.transition
+        assert transition is not None  # transitions sets it before any after-callback
+        source, dest = State[transition.source], State[str(transition.dest)]
+        self.history.append(HistoryEntry(self._context.clock.now, trigger, source, dest, TRIGGERS[trigger].actor))
+
+    # Refusals
+
+    def _refusal(self, trigger: str, reason: Reason, detail: Message | None) -> ActionRefused:
+        row = TRIGGERS.get(trigger)
+        if row is None:
+            raise InputError(message("error.unknown_trigger", trigger=trigger, triggers=", ".join(TRIGGERS)))
+        headline = message("refused.task", actor=row.actor, action=row, task=self.name, state=self.state, reason=reason)
+        return ActionRefused(
+            reason,
+            headline,
+            detail,
+            possible_now=[_move_label(t) for t in self.possible_now()],
+            task=self.name,
+            state=self.state.id,
+            action=trigger,
+        )
+
+    def _not_allowed_detail(self) -> Message | None:
+        return message("refused.detail.terminal", state=self.state) if self.state.terminal else None
+
+    def _guard_detail(self, guard: Guard) -> Message | None:
+        rules = self._context.rules
+        if guard is Guard.WITHIN_ACCEPT_WINDOW:
+            return message("refused.detail.window_over", hours=rules.accept_window_hours, deadline=self.accept_deadline)
+        if guard is Guard.ACCEPT_WINDOW_OVER:
+            return message("refused.detail.window_open", deadline=self.accept_deadline)
+        if guard is Guard.UNDER_SCRIPT_CHANGE_LIMIT:
+            return message("refused.detail.limit", limit=rules.script_change_limit)
+        if guard is Guard.UNDER_VIDEO_CHANGE_LIMIT:
+            return message("refused.detail.limit", limit=rules.video_change_limit)
+        return None
+
+
+def _move_label(transition: Transition) -> Message:
+    return message("move", action=transition, actor=transition.actor)

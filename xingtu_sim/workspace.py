@@ -1,0 +1,114 @@
+"""One creator's Xingtu: the account, the tasks brands published to it, the clock, the rules."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from decimal import Decimal
+
+from xingtu_sim.account import CreatorAccount
+from xingtu_sim.clock import Clock, checked_hours
+from xingtu_sim.errors import ActionRefused, InputError, Message, message
+from xingtu_sim.i18n import join
+from xingtu_sim.lifecycle import AWAITING_DECISION, State
+from xingtu_sim.money import yuan_to_fen
+from xingtu_sim.paths import shortest_path
+from xingtu_sim.rules import DEFAULT_RULES, Rules
+from xingtu_sim.task import Task
+
+
+class Workspace:
+    """Everything one creator's tasks act on. Every change goes through a task or the account."""
+
+    def __init__(self, account: CreatorAccount, rules: Rules = DEFAULT_RULES, clock: Clock | None = None) -> None:
+        self.account = account
+        self.rules = rules
+        self.clock = clock or Clock()
+        self.tasks: dict[str, Task] = {}
+
+    def __iter__(self) -> Iterator[Task]:
+        return iter(self.tasks.values())
+
+    # The account
+
+    def open_xingtu(self) -> None:
+        self.account.open_xingtu(self.rules.followers_needed(self.account.platform))
+
+    def stop_receiving(self) -> None:
+        self.account.stop_receiving()
+
+    def resume_receiving(self) -> None:
+        self.account.resume_receiving()
+
+    # Tasks
+
+    def publish(self, name: str, brand: str, price_yuan: Decimal | str | int) -> Task:
+        """A brand publishes a task; refused when the creator cannot receive it. Creates nothing then."""
+        price_fen = yuan_to_fen(price_yuan)
+        if name in self.tasks:
+            raise InputError(message("error.duplicate_task", task=name))
+        reason = self.account.refusal_to_receive()
+        if reason is not None:
+            raise ActionRefused(
+                reason,
+                message("refused.publish", brand=brand, task=name, reason=reason),
+                possible_now=[action.label for action in self.account.possible_actions()],
+                task=name,
+                action="publish_task",
+            )
+        task = Task(self, name, brand, price_fen, published_at=self.clock.now)
+        self.tasks[name] = task
+        return task
+
+    def task(self, name: str) -> Task:
+        """The task called `name`; an unknown name is an input error that suggests the nearest."""
+        try:
+            return self.tasks[name]
+        except KeyError:
+            raise InputError(*_unknown_task_lines(name, list(self.tasks))) from None
+
+    def act(self, name: str, trigger: str) -> Task:
+        """Fire `trigger` on the task called `name`."""
+        task = self.task(name)
+        task.fire(trigger)
+        return task
+
+    def bring_to(self, name: str, state: State) -> Task:
+        """Replay the shortest legal path from the task's state to `state` through the machine."""
+        task = self.task(name)
+        for edge in shortest_path(task.state, state):
+            if edge.trigger == "expire":  # only the clock lapses a task
+                self.pass_time(max(task.accept_deadline - self.clock.now, 0))
+            else:
+                task.fire(edge.trigger)
+        return task
+
+    def pending_tasks(self) -> list[Task]:
+        """Tasks still waiting for the creator's decision: pending receipt or viewing details."""
+        return [task for task in self if task.state in AWAITING_DECISION]
+
+    # Time
+
+    def pass_time(self, hours: int) -> list[Task]:
+        """Move the clock on; each undecided task lapses at its deadline. Returns the lapsed tasks."""
+        until = self.clock.now + checked_hours(hours)
+        due = sorted(
+            (task for task in self.pending_tasks() if task.accept_deadline <= until),
+            key=lambda task: task.accept_deadline,
+        )
+        for task in due:
+            self.clock.now = max(self.clock.now, task.accept_deadline)
+            task.fire("expire")
+        self.clock.now = until
+        return due
+
+
+def _unknown_task_lines(name: str, known: list[str]) -> list[Message]:
+    lines = [message("error.unknown_task", task=name)]
+    if not known:
+        return [*lines, message("error.unknown_task.none")]
+    nearest = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
+    if nearest:
+        lines.append(message("error.unknown_task.hint", suggestion=nearest[0]))
+    shown = [f"“{task}”" for task in known[:10]]
+    return [*lines, message("error.unknown_task.known", tasks=lambda lang: join(shown, lang))]
