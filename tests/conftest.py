@@ -6,6 +6,8 @@ import pytest
 
 from xingtu_sim import CreatorAccount, Workspace
 
+pytest_plugins = ["xingtu_sim.steps.plugin"]
+
 
 @pytest.fixture
 def workspace() -> Workspace:
@@ -17,7 +19,5 @@ def workspace() -> Workspace:
 
 def everything(workspace: Workspace) -> tuple[object, ...]:
     """All that a refused action must leave as it was."""
-    tasks = tuple(
-        (t.name, t.state, t.script_changes, t.video_changes, t.fee_fen, tuple(t.history)) for t in workspace
-    )
+    tasks = tuple((t.name, t.state, t.script_changes, t.video_changes, t.fee_fen, tuple(t.history)) for t in workspace)
     return (workspace.account.snapshot(), workspace.clock.now, tasks)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import everything
+
 from xingtu_sim import ActionRefused, CreatorAccount, Platform, Reason, Rules, State, Workspace
 from xingtu_sim.lifecycle import AWAITING_DECISION
 
@@ -71,7 +71,13 @@ def test_a_failed_review_sends_the_video_back_to_production(workspace: Workspace
     workspace.bring_to("Spring launch", State.IN_REVIEW)
     workspace.act("Spring launch", "fail_review")
     task = workspace.bring_to("Spring launch", State.COMPLETED)
-    assert [h.trigger for h in task.history[-5:]] == ["fail_review", "upload_video", "confirm_video", "publish", "pass_review"]
+    assert [h.trigger for h in task.history[-5:]] == [
+        "fail_review",
+        "upload_video",
+        "confirm_video",
+        "publish",
+        "pass_review",
+    ]
 
 
 @pytest.mark.parametrize("state", [State.ACCEPTED, State.SCRIPT_REVIEW, State.PUBLISHING])
@@ -156,7 +162,7 @@ def test_pending_tasks_are_those_awaiting_the_creators_decision(workspace: Works
     workspace.act("A", "view")
     workspace.act("C", "decline")
     assert [t.name for t in workspace.pending_tasks()] == ["A", "B"]
-    assert AWAITING_DECISION == {State.PENDING_RECEIPT, State.VIEWING_DETAILS}
+    assert {State.PENDING_RECEIPT, State.VIEWING_DETAILS} == AWAITING_DECISION
 
 
 def test_a_refusal_says_the_task_its_state_why_and_what_can_be_done_now(workspace: Workspace) -> None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import everything
+
 from xingtu_sim import ActionRefused, CreatorAccount, State, Workspace, format_yuan
 
 

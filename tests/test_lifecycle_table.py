@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import everything
+
 from xingtu_sim import TRANSITIONS, TRIGGERS, ActionRefused, Reason, State, Workspace, lifecycle_machine
 from xingtu_sim.lifecycle import Guard, transition_from
 

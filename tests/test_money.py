@@ -25,7 +25,13 @@ def test_amounts_that_are_not_yuan_are_input_errors(bad: object) -> None:
 
 @pytest.mark.parametrize(
     ("price_fen", "percent", "fee_fen"),
-    [(1010, Decimal(5), 51), (1000, Decimal(5), 50), (10, Decimal(5), 1), (9, Decimal(5), 0), (333, Decimal("12.5"), 42)],
+    [
+        (1010, Decimal(5), 51),
+        (1000, Decimal(5), 50),
+        (10, Decimal(5), 1),
+        (9, Decimal(5), 0),
+        (333, Decimal("12.5"), 42),
+    ],
 )
 def test_the_fee_rounds_half_up_to_the_fen(price_fen: int, percent: Decimal, fee_fen: int) -> None:
     assert service_fee(price_fen, percent) == fee_fen

@@ -30,7 +30,11 @@ def test_a_file_overrides_only_what_it_names() -> None:
 
 @pytest.mark.parametrize(
     "rules",
-    [DEFAULT_RULES, Rules(service_fee_percent=Decimal("7.25"), accept_window_hours=48), Rules(service_fee_percent=Decimal(100))],
+    [
+        DEFAULT_RULES,
+        Rules(service_fee_percent=Decimal("7.25"), accept_window_hours=48),
+        Rules(service_fee_percent=Decimal(100)),
+    ],
 )
 def test_the_toml_text_reads_back_to_the_same_rules_and_text(rules: Rules) -> None:
     document = rules_to_toml(rules)
@@ -69,7 +73,11 @@ def test_all_bad_keys_are_named_at_once() -> None:
         parse_rules("service_fee_percent = 120\naccept_window_hours = -1\ncolour = 'red'\n", "my.toml")
     lines = error.value.describe("en").splitlines()
     assert lines[0] == "Invalid rules in my.toml:"
-    assert [line.split(":")[0].strip() for line in lines[1:]] == ["service_fee_percent", "accept_window_hours", "colour"]
+    assert [line.split(":")[0].strip() for line in lines[1:]] == [
+        "service_fee_percent",
+        "accept_window_hours",
+        "colour",
+    ]
 
 
 def test_text_that_is_not_toml_is_a_rules_error() -> None:

@@ -85,6 +85,53 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '"{platform}" is not a platform; use one of: {platforms}.',
         "“{platform}” 不是有效的平台，可选：{platforms}。",
     ),
+    # Scenarios: steps that do not hold, and what an action did
+    "step.no_creator": (
+        'There is no creator yet: start the scenario with "Given a creator with 150000 followers".',
+        "还没有达人：请先写“假如一位拥有 150000 粉丝的达人”。",
+    ),
+    "step.setup_refused": ("The set-up could not be done.\n{refusal}", "无法完成前提设置。\n{refusal}"),
+    "step.expected_actual": ("expected: {expected}\nactual:   {actual}", "预期：{expected}\n实际：{actual}"),
+    "step.unknown_state": (
+        'There is no state "{label}". States: {states}.',
+        "没有名为 “{label}” 的状态。可用状态：{states}。",
+    ),
+    "step.unknown_reason": (
+        'There is no refusal reason "{label}". Reasons: {reasons}.',
+        "没有名为 “{label}” 的拒绝原因。可用原因：{reasons}。",
+    ),
+    "step.no_action": (
+        "No action has been taken yet, so none can have been refused.",
+        "还没有执行任何操作，因此没有操作被拒绝。",
+    ),
+    "step.not_refused": (
+        "The last action was not refused: {action} → {outcome}",
+        "上一个操作并未被拒绝：{action} → {outcome}",
+    ),
+    "step.unchecked_refusal": (
+        'A refused action was never checked: "{step}". Add "Then the action is refused" after it.\n{refusal}',
+        "有一个被拒绝的操作没有被检查：“{step}”。请在其后加上“那么操作被拒绝”。\n{refusal}",
+    ),
+    "step.no_baseline": (
+        "There is nothing to compare with: the account is remembered after the last Given step.",
+        "没有可比较的账户：账户状态在最后一个“假如”步骤之后记录。",
+    ),
+    "step.no_fee_yet": ("no fee yet ({task})", "尚未收取服务费（{task}）"),
+    "step.pending": ("{count} pending: {tasks}", "{count} 个待接收：{tasks}"),
+    "step.task_state": ('task "{task}" is {state}', "任务 “{task}” 处于 {state}"),
+    "step.yuan": ("{amount} yuan", "{amount} 元"),
+    "step.open": ("Xingtu open", "星图已开通"),
+    "step.not_open": ("Xingtu not open", "星图未开通"),
+    "step.receiving": ("receiving tasks", "接收任务中"),
+    "step.not_receiving": ("not receiving tasks", "未接收任务"),
+    "step.account": (
+        "{open}, {receiving}, balance {balance} yuan, {breaches} breaches",
+        "{open}，{receiving}，余额 {balance} 元，违约 {breaches} 次",
+    ),
+    "outcome.account": ("account: {account}", "账户：{account}"),
+    "outcome.refused": ("refused: {reason}", "被拒绝：{reason}"),
+    "outcome.time": ("hour {hour}; lapsed: {lapsed}", "第 {hour} 小时；失效：{lapsed}"),
+    "error.count": ('"{count}" is not a whole number.', "“{count}” 不是整数。"),
     # Files
     "file.missing": ("no such file", "文件不存在"),
     "file.is_folder": ("it is a folder, not a file", "这是一个文件夹，不是文件"),

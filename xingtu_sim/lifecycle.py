@@ -183,6 +183,15 @@ EDGES: tuple[Edge, ...] = tuple(edge for t in TRANSITIONS for edge in t.edges())
 AWAITING_DECISION = frozenset(TRIGGERS["expire"].sources)  # what the clock lapses
 
 
+def state_from_label(label: str) -> State:
+    """The state whose id or label (in either language) is `label`; ValueError if none."""
+    wanted = " ".join(label.replace("_", " ").split()).casefold()
+    for state in State:
+        if wanted in {state.en, state.zh, state.id.replace("_", " ")}:
+            return state
+    raise ValueError(label)
+
+
 def transition_from(state: State, trigger: str) -> Transition | None:
     """The table's row for this trigger if it may fire from this state."""
     transition = TRIGGERS.get(trigger)

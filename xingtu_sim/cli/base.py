@@ -71,23 +71,33 @@ def say(message: str = "", *, err: bool = False, nl: bool = True, file: IO[str] 
     click.echo(click.style(message, **style) if style else message, err=err, nl=nl, file=file, color=use_colour())
 
 
-class Failure(click.ClickException):
-    """A domain error on its way to the user: one clear message, the SPEC's exit code."""
+class BadInput(click.ClickException):
+    """Input the simulator cannot use: one clear message in the reader's language, exit 2."""
 
-    def __init__(self, message: str, exit_code: int, prefixed: bool = True) -> None:
+    exit_code = EXIT_BAD_INPUT
+
+    def __init__(self, message: str) -> None:
         super().__init__(message)
-        self.exit_code = exit_code
-        self.prefix = text("error.prefix", current_lang()) if prefixed else ""
+        self.prefix = text("error.prefix", current_lang())
 
     def show(self, file: IO[Any] | None = None) -> None:
         say(self.prefix + self.format_message(), err=True, file=file)
 
 
-def as_failure(error: XingtuError) -> Failure:
+class Failed(click.ClickException):
+    """A refused action or a failed check: its explanation, exit 1."""
+
+    exit_code = EXIT_FAILED
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        say(self.format_message(), err=True, file=file)
+
+
+def as_failure(error: XingtuError) -> click.ClickException:
     lang = current_lang()
     if isinstance(error, ActionRefused):
-        return Failure(error.describe(lang), EXIT_FAILED, prefixed=False)
-    return Failure(error.describe(lang), EXIT_BAD_INPUT)
+        return Failed(error.describe(lang))
+    return BadInput(error.describe(lang))
 
 
 class XingtuGroup(click.Group):
@@ -99,8 +109,7 @@ class XingtuGroup(click.Group):
         except XingtuError as error:
             raise as_failure(error) from None
         except click.UsageError as error:
-            _add_hint(error)
-            raise
+            raise _with_hint(error) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -108,12 +117,15 @@ class XingtuGroup(click.Group):
         except XingtuError as error:
             raise as_failure(error) from None
         except click.UsageError as error:
-            _add_hint(error)
-            raise
+            raise _with_hint(error) from None
 
 
-def _add_hint(error: click.UsageError) -> None:
+class _HintedUsageError(click.UsageError):
+    pass
+
+
+def _with_hint(error: click.UsageError) -> click.UsageError:
     """click speaks English; a Chinese reader also gets one line in Chinese."""
-    if current_lang() == "zh-CN" and not getattr(error, "hinted", False):
-        error.message = f"{error.message}\n{text('error.usage_hint', 'zh-CN')}"
-        error.hinted = True  # type: ignore[attr-defined]
+    if current_lang() != "zh-CN" or isinstance(error, _HintedUsageError):
+        return error
+    return _HintedUsageError(f"{error.message}\n{text('error.usage_hint', 'zh-CN')}", ctx=error.ctx)

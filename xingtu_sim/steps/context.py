@@ -1,0 +1,239 @@
+"""What one scenario remembers between its steps, and what each step of the vocabulary does."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from xingtu_sim.account import CreatorAccount, parse_platform
+from xingtu_sim.errors import ActionRefused, InputError, Reason, message, reason_from_label
+from xingtu_sim.i18n import Lang, join, text
+from xingtu_sim.lifecycle import State, state_from_label
+from xingtu_sim.money import format_yuan, yuan_to_fen
+from xingtu_sim.rules import Rules
+from xingtu_sim.workspace import Workspace
+
+
+class StepFailed(AssertionError):
+    """A step that did not hold, told in the reader's language; no traceback is needed."""
+
+
+@dataclass
+class Action:
+    """The last When step's action: what it was, and its refusal if it was refused."""
+
+    description: str
+    refusal: ActionRefused | None = None
+    checked: bool = False
+
+    def explanation(self, lang: Lang) -> str:
+        return self.refusal.describe(lang) if self.refusal else ""
+
+
+class ScenarioContext:
+    """The creator's workspace for one scenario, the account to compare with, and the last action."""
+
+    def __init__(self, rules: Rules, lang: Lang) -> None:
+        self.rules = rules
+        self.lang = lang
+        self.baseline: CreatorAccount | None = None
+        self.last_action: Action | None = None
+        self.refusals: list[Action] = []
+        self.outcome: str | None = None  # what the last step changed, for the runner to show
+        self.current_step = ""  # the step being run, as written
+        self.current_kind = ""  # given, when or then (And and But take the kind before them)
+        self._workspace: Workspace | None = None
+
+    @property
+    def workspace(self) -> Workspace:
+        if self._workspace is None:
+            raise self._failure("step.no_creator")
+        return self._workspace
+
+    def remember_account(self) -> None:
+        """Called after every Given step: "unchanged" compares with the account as it is now."""
+        if self._workspace is not None:
+            self.baseline = self._workspace.account.snapshot()
+
+    def unchecked_refusals(self) -> list[Action]:
+        return [action for action in self.refusals if not action.checked]
+
+    def unchecked_message(self, unchecked: list[Action]) -> str:
+        return "\n".join(
+            text("step.unchecked_refusal", self.lang, step=action.description, refusal=action.explanation(self.lang))
+            for action in unchecked
+        )
+
+    # Given
+
+    def create_creator(self, followers: str, platform: str = "douyin") -> None:
+        account = CreatorAccount(followers=parse_count(followers), platform=parse_platform(platform))
+        self._workspace = Workspace(account, self.rules)
+        self.outcome = self._account_outcome()
+
+    def set_fee(self, percent: str) -> None:
+        self.rules = self.rules.with_fee(parse_count(percent))
+        if self._workspace is not None:
+            self._workspace.rules = self.rules
+
+    def set_up(self, action: Callable[[], object]) -> None:
+        """A Given step: set-up that cannot be done fails the step at once."""
+        try:
+            action()
+        except ActionRefused as refusal:
+            raise StepFailed(text("step.setup_refused", self.lang, refusal=refusal.describe(self.lang))) from None
+
+    def publish(self, brand: str, task: str, amount: str) -> None:
+        """Given: set-up that must succeed; When: the brand's move, refusal remembered."""
+        price = parse_amount(amount)
+        if self.current_kind == "given":
+            self.set_up(lambda: self.workspace.publish(task, brand, format_yuan(price)))
+            self.outcome = self._task_line(task)
+        else:
+            self.do(lambda: self.workspace.publish(task, brand, format_yuan(price)), task)
+
+    def bring_to(self, task: str, state: str) -> None:
+        target = self._state(state)
+        self.set_up(lambda: self.workspace.bring_to(task, target))
+        self.outcome = self._task_line(task)
+
+    # When
+
+    def do(self, action: Callable[[], object], task: str | None = None) -> None:
+        """A When step: a refusal is remembered for a Then step instead of failing this one."""
+        self.last_action = Action(self.current_step)
+        try:
+            action()
+        except ActionRefused as refusal:
+            self.last_action.refusal = refusal
+            self.refusals.append(self.last_action)
+            self.outcome = text("outcome.refused", self.lang, reason=refusal.reason.label(self.lang))
+            return
+        self.outcome = (
+            self._task_line(task) if task else text("outcome.account", self.lang, account=self._account_line())
+        )
+
+    def act(self, task: str, trigger: str) -> None:
+        self.do(lambda: self.workspace.act(task, trigger), task)
+
+    def pass_time(self, count: str, unit_hours: int) -> None:
+        lapsed = self.workspace.pass_time(parse_count(count) * unit_hours)
+        self.last_action = Action(self.current_step)
+        names = join([f"“{task.name}”" for task in lapsed], self.lang) if lapsed else "-"
+        self.outcome = text("outcome.time", self.lang, hour=self.workspace.clock.now, lapsed=names)
+
+    # Then
+
+    def check_state(self, task: str, state: str) -> None:
+        expected, actual = self._state(state), self.workspace.task(task).state
+        self._check(expected is actual, self._task_line(task, expected), self._task_line(task))
+
+    def check_unchanged(self) -> None:
+        if self.baseline is None:
+            raise self._failure("step.no_baseline")
+        before, after = self._account_line(self.baseline), self._account_line()
+        self._check(self.workspace.account == self.baseline, before, after)
+
+    def check_balance(self, amount: str) -> None:
+        expected, actual = parse_amount(amount), self.workspace.account.balance_fen
+        self._check(expected == actual, _yuan(expected, self.lang), _yuan(actual, self.lang))
+
+    def check_fee(self, task: str, amount: str) -> None:
+        expected, fee = parse_amount(amount), self.workspace.task(task).fee_fen
+        if fee is None:
+            actual = text("step.no_fee_yet", self.lang, task=self._task_line(task))
+            self._check(False, _yuan(expected, self.lang), actual)
+        else:
+            self._check(expected == fee, _yuan(expected, self.lang), _yuan(fee, self.lang))
+
+    def check_pending(self, count: str) -> None:
+        expected, pending = parse_count(count), self.workspace.pending_tasks()
+        names = join([f"“{task.name}”" for task in pending], self.lang)
+        actual = text("step.pending", self.lang, count=len(pending), tasks=names or "-")
+        self._check(expected == len(pending), str(expected), actual)
+
+    def check_open(self, should_be_open: bool) -> None:
+        account = self.workspace.account
+        self._check(account.xingtu_open == should_be_open, self._open_word(should_be_open), self._account_line())
+
+    def check_breaches(self, count: str) -> None:
+        expected, actual = parse_count(count), self.workspace.account.breaches
+        self._check(expected == actual, str(expected), str(actual))
+
+    def check_refused(self, reason: str | None = None) -> None:
+        """The last action was refused (for this reason); the refusal counts as checked."""
+        action = self.last_action
+        if action is None:
+            raise self._failure("step.no_action")
+        if action.refusal is None:
+            raise self._failure("step.not_refused", action=action.description, outcome=self.outcome or "")
+        action.checked = True
+        if reason is not None:
+            expected = self._reason(reason)
+            actual = action.refusal.reason
+            self._check(expected is actual, expected.label(self.lang), actual.label(self.lang))
+
+    # Helpers
+
+    def _check(self, holds: bool, expected: str, actual: str) -> None:
+        if not holds:
+            raise StepFailed(text("step.expected_actual", self.lang, expected=expected, actual=actual))
+
+    def _failure(self, key: str, **values: object) -> StepFailed:
+        return StepFailed(text(key, self.lang, **values))
+
+    def _state(self, label: str) -> State:
+        try:
+            return state_from_label(label)
+        except ValueError:
+            states = join([f"{s.label(self.lang)} ({s.id})" for s in State], self.lang)
+            raise self._failure("step.unknown_state", label=label, states=states) from None
+
+    def _reason(self, label: str) -> Reason:
+        try:
+            return reason_from_label(label)
+        except ValueError:
+            reasons = join([reason.label(self.lang) for reason in Reason], self.lang)
+            raise self._failure("step.unknown_reason", label=label, reasons=reasons) from None
+
+    def _task_line(self, task: str, state: State | None = None) -> str:
+        state = state or self.workspace.task(task).state
+        return text("step.task_state", self.lang, task=task, state=state.label(self.lang))
+
+    def _account_outcome(self) -> str:
+        return text("outcome.account", self.lang, account=self._account_line())
+
+    def _open_word(self, is_open: bool) -> str:
+        return text("step.open" if is_open else "step.not_open", self.lang)
+
+    def _account_line(self, account: CreatorAccount | None = None) -> str:
+        account = account or self.workspace.account
+        return text(
+            "step.account",
+            self.lang,
+            open=self._open_word(account.xingtu_open),
+            receiving=text("step.receiving" if account.receiving else "step.not_receiving", self.lang),
+            balance=format_yuan(account.balance_fen),
+            breaches=account.breaches,
+        )
+
+
+def _yuan(fen: int, lang: Lang) -> str:
+    return text("step.yuan", lang, amount=format_yuan(fen))
+
+
+_COUNT = re.compile(r"(\d[\d,]*)(万?)")
+
+
+def parse_count(count: str) -> int:
+    """A whole number as scenario writers type it: 150000, 150,000 or 15万."""
+    match = _COUNT.fullmatch(count.strip())
+    if match is None:
+        raise InputError(message("error.count", count=count))
+    return int(match.group(1).replace(",", "")) * (10_000 if match.group(2) else 1)
+
+
+def parse_amount(amount: str) -> int:
+    """Yuan as scenario writers type them (8000, 8,000.50), in fen."""
+    return yuan_to_fen(amount.replace(",", ""))
