@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from xingtu_sim.cli.base import XingtuGroup, lang_option
+from xingtu_sim.cli.diagram import diagram_command
 from xingtu_sim.cli.rules import rules_command
 
 
@@ -20,5 +21,6 @@ def main() -> None:
 
 
 main.add_command(rules_command)
+main.add_command(diagram_command)
 
 __all__ = ["main"]

@@ -1,0 +1,95 @@
+"""`xingtu-sim diagram`: the lifecycle as Mermaid, DOT, or an SVG/PNG picture drawn by Graphviz."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+
+from xingtu_sim import diagram
+from xingtu_sim.cli.base import current_lang, lang_option, say
+from xingtu_sim.errors import InputError, Message, message, unreadable
+from xingtu_sim.i18n import text
+
+PICTURE_FORMATS = ("svg", "png")
+FORMATS = ("mermaid", "dot", *PICTURE_FORMATS)
+_BY_SUFFIX = {".mmd": "mermaid", ".mermaid": "mermaid", ".dot": "dot", ".gv": "dot", ".svg": "svg", ".png": "png"}
+
+
+@click.command("diagram", short_help="Draw the task lifecycle. 绘制任务生命周期图。")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    help="mermaid (default; needs nothing), dot, or svg/png (need Graphviz). "
+    "Default: from --output's extension, else mermaid. 输出格式。",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="Write to FILE instead of the screen. 写入文件。",
+)
+@lang_option
+def diagram_command(output_format: str | None, output: Path | None) -> None:
+    """Draw the task lifecycle from its table: states, and each move with who makes it.
+    根据生命周期表绘制任务流程图：各个状态，以及每一步操作和操作者。
+
+    Example / 示例:  xingtu-sim diagram --lang zh-CN --output lifecycle.png
+    """
+    lang = current_lang()
+    chosen = output_format or _BY_SUFFIX.get(output.suffix.lower() if output else "", "mermaid")
+    if chosen == "mermaid":
+        content: str | bytes = diagram.mermaid(lang)
+    elif chosen == "dot":
+        content = diagram.dot(lang)
+    else:
+        content = _draw_with_graphviz(diagram.dot(lang), chosen)
+        if chosen == "svg":
+            content = content.decode("utf-8")
+    if output:
+        _write(output, content)
+        say(text("diagram.written", lang, path=output), err=True)
+    elif isinstance(content, bytes):
+        if sys.stdout.isatty():
+            raise InputError(message("diagram.binary_to_terminal", format=chosen))
+        click.echo(content, nl=False)  # bytes go to the binary stream underneath
+    else:
+        say(content, nl=False)
+
+
+def _draw_with_graphviz(dot_source: str, picture_format: str) -> bytes:
+    """Graphviz's `dot` program turns the DOT text into a picture."""
+    program = shutil.which("dot")
+    if program is None:
+        raise InputError(message("diagram.no_graphviz", format=picture_format))
+    sharper = ["-Gdpi=144"] if picture_format == "png" else []
+    drawn = subprocess.run(
+        [program, f"-T{picture_format}", *sharper], input=dot_source.encode("utf-8"), capture_output=True, check=False
+    )
+    if drawn.returncode != 0:
+        error = drawn.stderr.decode("utf-8", "replace").strip()
+        raise InputError(message("diagram.graphviz_failed", error=error))
+    return drawn.stdout
+
+
+def _write(output: Path, content: str | bytes) -> None:
+    try:
+        if isinstance(content, bytes):
+            output.write_bytes(content)
+        else:
+            output.write_text(content, encoding="utf-8")
+    except OSError as error:
+        raise InputError(message("diagram.cannot_write", path=output, error=_why_not_written(error))) from None
+
+
+def _why_not_written(error: OSError) -> Message:
+    if isinstance(error, FileNotFoundError):
+        return message("diagram.no_folder")
+    if isinstance(error, PermissionError):
+        return message("diagram.no_write_permission")
+    return unreadable(error)  # a folder, or what the system says
