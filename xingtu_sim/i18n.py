@@ -195,8 +195,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "diagram.graphviz_failed": ("Graphviz could not draw the diagram: {error}", "Graphviz 无法绘制流程图：{error}"),
     "diagram.binary_to_terminal": (
-        "A {format} picture cannot be shown in a terminal; write it to a file with --output lifecycle.{format}.",
-        "{format} 图片无法在终端中显示；请用 --output lifecycle.{format} 写入文件。",
+        "A PNG picture cannot be shown in a terminal; write it to a file with --output lifecycle.png.",
+        "PNG 图片无法在终端中显示；请用 --output lifecycle.png 写入文件。",
     ),
     "diagram.cannot_write": ("Cannot write {path}: {error}", "无法写入 {path}：{error}"),
     "diagram.no_folder": ("its folder does not exist", "所在文件夹不存在"),

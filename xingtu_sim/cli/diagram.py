@@ -15,7 +15,7 @@ from xingtu_sim.errors import InputError, Message, message, unreadable
 from xingtu_sim.i18n import text
 
 PICTURE_FORMATS = ("svg", "png")
-FORMATS = ("mermaid", "dot", *PICTURE_FORMATS)
+FORMATS = (*diagram.TEXT_FORMATS, *PICTURE_FORMATS)
 _BY_SUFFIX = {".mmd": "mermaid", ".mermaid": "mermaid", ".dot": "dot", ".gv": "dot", ".svg": "svg", ".png": "png"}
 
 
@@ -43,36 +43,36 @@ def diagram_command(output_format: str | None, output: Path | None) -> None:
     """
     lang = current_lang()
     chosen = output_format or _BY_SUFFIX.get(output.suffix.lower() if output else "", "mermaid")
-    if chosen == "mermaid":
-        content: str | bytes = diagram.mermaid(lang)
-    elif chosen == "dot":
-        content = diagram.dot(lang)
+    if chosen == "png" and output is None and _stdout_is_terminal():
+        raise InputError(message("diagram.binary_to_terminal"))
+    if chosen in diagram.TEXT_FORMATS:
+        content: str | bytes = diagram.TEXT_FORMATS[chosen](lang)
     else:
         content = _draw_with_graphviz(diagram.dot(lang), chosen)
-        if chosen == "svg":
-            content = content.decode("utf-8")
     if output:
         _write(output, content)
         say(text("diagram.written", lang, path=output), err=True)
     elif isinstance(content, bytes):
-        if sys.stdout.isatty():
-            raise InputError(message("diagram.binary_to_terminal", format=chosen))
-        click.echo(content, nl=False)  # bytes go to the binary stream underneath
+        click.echo(content, nl=False)  # click writes bytes to the binary stream underneath
     else:
         say(content, nl=False)
+
+
+def _stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
 
 
 def _draw_with_graphviz(dot_source: str, picture_format: str) -> bytes:
     """Graphviz's `dot` program turns the DOT text into a picture."""
     program = shutil.which("dot")
     if program is None:
-        raise InputError(message("diagram.no_graphviz", format=picture_format))
+        raise InputError(message("diagram.no_graphviz", format=picture_format.upper()))
     sharper = ["-Gdpi=144"] if picture_format == "png" else []
     drawn = subprocess.run(
         [program, f"-T{picture_format}", *sharper], input=dot_source.encode("utf-8"), capture_output=True, check=False
     )
     if drawn.returncode != 0:
-        error = drawn.stderr.decode("utf-8", "replace").strip()
+        error = drawn.stderr.decode("utf-8", "replace").strip() or f"exit code {drawn.returncode}"
         raise InputError(message("diagram.graphviz_failed", error=error))
     return drawn.stdout
 
