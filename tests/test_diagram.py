@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,9 +16,6 @@ from xingtu_sim.i18n import LANGS, Lang
 README = Path(__file__).parent.parent / "README.md"
 STATES_IN_EACH_LANG = [(state, lang) for state in State for lang in LANGS]
 EDGES_IN_EACH_LANG = [(edge, lang) for edge in EDGES for lang in LANGS]
-needs_graphviz = pytest.mark.skipif(
-    shutil.which("dot") is None, reason="Graphviz's dot program is not installed (apt install graphviz)"
-)
 
 
 def _case_id(value: object) -> str:
