@@ -132,6 +132,91 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "outcome.refused": ("refused: {reason}", "被拒绝：{reason}"),
     "outcome.time": ("hour {hour}; lapsed: {lapsed}", "第 {hour} 小时；失效：{lapsed}"),
     "error.count": ('"{count}" is not a whole number.', "“{count}” 不是整数。"),
+    # Feature files
+    "run.no_such_path": ("{path}: no such file or folder.", "{path}：文件或文件夹不存在。"),
+    "run.empty_folder": ("{path}: the folder holds no .feature file.", "{path}：文件夹中没有 .feature 文件。"),
+    "run.unreadable": ("{path}: cannot be read: {reason}.", "{path}：无法读取：{reason}。"),
+    "run.utf16": (
+        "{path}: saved as UTF-16; save it as UTF-8 and run it again.",
+        "{path}：文件是 UTF-16 编码，请另存为 UTF-8 后再运行。",
+    ),
+    "run.binary": ("{path}: not a text file (it holds binary data).", "{path}：不是文本文件（含有二进制数据）。"),
+    "run.not_utf8": (
+        "{path}:{line}: not UTF-8 text{hint}; save it as UTF-8 and run it again.",
+        "{path}:{line}：不是 UTF-8 文本{hint}，请另存为 UTF-8 后再运行。",
+    ),
+    "run.looks_like_gbk": (" (it looks like GBK/GB18030)", "（看起来是 GBK/GB18030 编码）"),
+    "run.empty_file": ("{path}: the file is empty.", "{path}：文件是空的。"),
+    "run.no_feature": (
+        "{path}: no 'Feature:' line (or '功能:' after '# language: zh-CN').",
+        "{path}：没有“功能:”行（中文文件需先写“# language: zh-CN”）。",
+    ),
+    "run.no_scenarios": ("{path}:{line}: the feature holds no scenario.", "{path}:{line}：该功能中没有任何场景。"),
+    "run.duplicate_scenario": (
+        '{path}:{line}: a second scenario named "{name}"; scenario names must differ within a feature.',
+        "{path}:{line}：场景名称 “{name}” 重复；同一功能中的场景名称必须不同。",
+    ),
+    "run.parse_error": ("{path}:{line}: {problem}", "{path}:{line}：{problem}"),
+    "gherkin.unexpected": (
+        "unexpected line '{got}'; expected {expected}.",
+        "无法识别的行“{got}”；此处应为：{expected}。",
+    ),
+    "gherkin.eof": ("the file ends too early; expected {expected}.", "文件意外结束；此处应为：{expected}。"),
+    "gherkin.language": (
+        'unknown language "{language}" in "# language:"; use e.g. en or zh-CN.',
+        "“# language:” 中的语言 “{language}” 无法识别；请使用 en 或 zh-CN 等。",
+    ),
+    "gherkin.cells": ("the rows of this table have different numbers of cells.", "该表格各行的单元格数量不一致。"),
+    "gherkin.tag_space": ("a tag may not contain spaces.", "标签中不能包含空格。"),
+    "run.bad_tags": ('Invalid --tags expression "{expression}": {error}', "--tags 表达式 “{expression}” 无效：{error}"),
+    "run.wrong_kind": (
+        "this phrasing is not a {keyword} step; write it after {keywords}.",
+        "这个说法不能用在“{keyword}”之后；请写在“{keywords}”之后。",
+    ),
+    "run.undefined_no_hint": (
+        "no phrasing of the vocabulary is close; see `xingtu-sim steps`.",
+        "词汇表中没有相近的说法；请查看 `xingtu-sim steps`。",
+    ),
+    "run.undefined_hint": ("undefined step; nearest phrasing: {phrasing}", "未定义的步骤；最接近的说法：{phrasing}"),
+    "run.scenario_end": ("at the end of the scenario", "场景结束时"),
+    "run.failed_scenarios": ("Failed scenarios:", "失败的场景："),
+    "run.summary": (
+        "{total} scenarios: {passed} passed, {failed} failed",
+        "共 {total} 个场景：{passed} 个通过，{failed} 个失败",
+    ),
+    "run.summary_undefined": (
+        "{undefined} of the failed scenarios have undefined steps (see `xingtu-sim steps`).",
+        "其中 {undefined} 个失败的场景含有未定义的步骤（见 `xingtu-sim steps`）。",
+    ),
+    "run.no_match": ('No scenario matches --tags "{tags}".', "没有场景匹配 --tags “{tags}”。"),
+    "run.report_written": ("{format} report written to {path}", "{format} 报告已写入 {path}"),
+    "run.dry_problem": ("{path}:{line}: {step}", "{path}:{line}：{step}"),
+    "run.dry_summary": (
+        "{checked} steps checked against the vocabulary, {problems} with problems.",
+        "已对照词汇表检查 {checked} 个步骤，其中 {problems} 个有问题。",
+    ),
+    # The step vocabulary
+    "steps.title": (
+        "Step vocabulary: write these after Given / When / Then (And / But continue the one before).\n"
+        "A Chinese feature file starts with the line: # language: zh-CN",
+        "步骤词汇表：写在“假如 / 当 / 那么”之后（“而且 / 但是”延续上一个）。\n"
+        "中文场景文件的第一行写：# language: zh-CN",
+    ),
+    "steps.placeholders": (
+        'Placeholders: "{{task}}", "{{brand}}" quoted names; {{n}} a whole number; {{amount}} yuan (8000 or '
+        "10.50); {{state}} a state; {{platform}} a platform; {{reason}} a refusal reason.",
+        "占位符：“{{task}}”“{{brand}}” 加引号的名称；{{n}} 整数；{{amount}} 金额（元，如 8000 或 10.50）；"
+        "{{state}} 状态；{{platform}} 平台；{{reason}} 拒绝原因。",
+    ),
+    "steps.given": ("Given: set-up", "假如：前提设置"),
+    "steps.when": (
+        "When: actions (a refused action is remembered for a Then step)",
+        "当：操作（被拒绝的操作会留给“那么”步骤检查）",
+    ),
+    "steps.then": ("Then: checks", "那么：检查"),
+    "steps.states": ("States {{state}}: {states}.", "状态 {{state}}：{states}。"),
+    "steps.reasons": ("Reasons {{reason}}: {reasons}.", "拒绝原因 {{reason}}：{reasons}。"),
+    "steps.platforms": ("Platforms {{platform}}: {platforms}.", "平台 {{platform}}：{platforms}。"),
     # Files
     "file.missing": ("no such file", "文件不存在"),
     "file.is_folder": ("it is a folder, not a file", "这是一个文件夹，不是文件"),

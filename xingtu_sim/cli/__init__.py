@@ -7,6 +7,8 @@ import click
 from xingtu_sim.cli.base import XingtuGroup, lang_option
 from xingtu_sim.cli.diagram import diagram_command
 from xingtu_sim.cli.rules import rules_command
+from xingtu_sim.cli.run import run_command
+from xingtu_sim.cli.steps import steps_command
 
 
 @click.group(cls=XingtuGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,6 +22,8 @@ def main() -> None:
     """
 
 
+main.add_command(run_command)
+main.add_command(steps_command)
 main.add_command(rules_command)
 main.add_command(diagram_command)
 

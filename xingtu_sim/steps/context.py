@@ -12,6 +12,7 @@ from xingtu_sim.i18n import Lang, join, text
 from xingtu_sim.lifecycle import State, state_from_label
 from xingtu_sim.money import format_yuan, yuan_to_fen
 from xingtu_sim.rules import Rules
+from xingtu_sim.steps.vocabulary import Phrase
 from xingtu_sim.workspace import Workspace
 
 
@@ -83,6 +84,7 @@ class ScenarioContext:
             action()
         except ActionRefused as refusal:
             raise StepFailed(text("step.setup_refused", self.lang, refusal=refusal.describe(self.lang))) from None
+        self.outcome = self._account_outcome()
 
     def publish(self, brand: str, task: str, amount: str) -> None:
         """Given: set-up that must succeed; When: the brand's move, refusal remembered."""
@@ -173,6 +175,23 @@ class ScenarioContext:
             expected = self._reason(reason)
             actual = action.refusal.reason
             self._check(expected is actual, expected.label(self.lang), actual.label(self.lang))
+
+    def check_values(self, phrase: Phrase, step_text: str) -> None:
+        """Fail as the step would on a value it cannot use: an unknown state, a bad amount, …"""
+        match = phrase.pattern("en").fullmatch(step_text) or phrase.pattern("zh-CN").fullmatch(step_text)
+        assert match is not None, "check_values needs a step that says the phrase"
+        checks: dict[str, Callable[[str], object]] = {
+            "n": parse_count,
+            "amount": parse_amount,
+            "state": self._state,
+            "reason": self._reason,
+            "platform": parse_platform,
+        }
+        for name, value in match.groupdict().items():
+            try:
+                checks.get(name, str)(value)
+            except InputError as error:
+                raise StepFailed(error.describe(self.lang)) from None
 
     # Helpers
 

@@ -170,11 +170,18 @@ PHRASES: dict[str, Phrase] = {phrase.key: phrase for phrase in VOCABULARY}
 PHRASE_FOR_TRIGGER: dict[str, Phrase] = {phrase.trigger: phrase for phrase in VOCABULARY if phrase.trigger}
 
 
-def matching(text: str, kind: Kind | None = None) -> Phrase | None:
-    """The phrase that `text` (a step without its keyword) says, in either language."""
-    for phrase in VOCABULARY:
-        if kind is None or kind in phrase.kinds:
-            for lang in ("en", "zh-CN"):
-                if phrase.pattern(lang).fullmatch(text):
-                    return phrase
-    return None
+def phrases_matching(text: str) -> list[Phrase]:
+    """Every phrase that `text` (a step without its keyword) says, in either language."""
+    return [p for p in VOCABULARY if p.pattern("en").fullmatch(text) or p.pattern("zh-CN").fullmatch(text)]
+
+
+def matching(text: str, kind: Kind) -> Phrase | None:
+    """The phrase that `text` says where it stands after a `kind` keyword, if any."""
+    return next((phrase for phrase in phrases_matching(text) if kind in phrase.kinds), None)
+
+
+def step_line(phrase: Phrase, lang: Lang, kind: Kind | None = None, **values: object) -> str:
+    """The phrase after a keyword, as a feature file has it: "When the creator …", "当达人…"."""
+    separator = "" if lang == "zh-CN" else " "
+    body = phrase.render(lang, **values) if values else phrase.template(lang)
+    return f"{(kind or phrase.kinds[0]).label(lang)}{separator}{body}"

@@ -1,0 +1,82 @@
+"""`xingtu-sim run`: run feature files and report each step, in Gherkin style or for tools."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Any
+
+import click
+
+from xingtu_sim.cli.base import EXIT_FAILED, current_lang, lang_option, rules_option, say
+from xingtu_sim.i18n import text
+from xingtu_sim.rules import Rules
+
+FORMATS = ("pretty", "progress", "cucumber-json", "junit")  # runner.reports.FORMATS, without importing pytest
+
+
+@click.command("run", short_help="Run feature files (default: the bundled ones). 运行场景。")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--tags", metavar="EXPRESSION", help="Cucumber tag expression, e.g. '@no-op and not @zh'. 标签表达式。")
+@click.option(
+    "--format", "report_format", type=click.Choice(FORMATS), default="pretty", show_default=True,
+    help="How to report. 报告格式。",
+)  # fmt: skip
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE. 输出文件。"
+)
+@click.option("--dry-run", is_flag=True, help="Check every step against the vocabulary, run nothing. 只检查步骤。")
+@rules_option
+@lang_option
+def run_command(
+    paths: tuple[Path, ...], tags: str | None, report_format: str, output: Path | None, dry_run: bool, rules: Rules
+) -> None:
+    """Run feature files or folders; with none, the scenarios that ship with xingtu-sim.
+    运行场景文件或文件夹；不指定时运行随附的场景。
+
+    Exit 0 when every scenario passed, 1 when one failed or has an undefined step, 2 on bad input.
+
+    Example / 示例:  xingtu-sim run features/ --tags '@no-op and not @zh'
+    """
+    from xingtu_sim.runner.dry_run import check_steps
+    from xingtu_sim.runner.files import bundled_features, find_feature_files, load_feature_files
+    from xingtu_sim.runner.reports import FOR_TOOLS, make_report
+    from xingtu_sim.runner.session import RunOptions, run_features
+    from xingtu_sim.runner.tags import TagFilter
+    from xingtu_sim.runner.text_reports import summary_lines
+
+    lang = current_lang()
+    tag_filter = TagFilter(tags)
+    files = load_feature_files(find_feature_files(list(paths) or [bundled_features()]))
+    if dry_run:
+        checked, problems = check_steps(files, lang)
+        for problem in problems:
+            step = f"{problem.keyword} {problem.text}"
+            say(text("run.dry_problem", lang, path=problem.path, line=problem.line, step=step))
+            say(f"    {problem.problem}", fg="yellow")
+        say(text("run.dry_summary", lang, checked=checked, problems=len(problems)))
+        if problems:
+            raise click.exceptions.Exit(EXIT_FAILED)
+        return
+
+    with contextlib.ExitStack() as stack:
+        stream = stack.enter_context(output.open("w", encoding="utf-8")) if output else None
+
+        def emit(line: str = "", nl: bool = True, **style: Any) -> None:
+            say(line, nl=nl, file=stream, **style)
+
+        report = make_report(report_format, emit, lang)
+        run = run_features(files, RunOptions(lang, tag_filter, rules), report.scenario)
+        report.finish(run)
+
+    if not run.scenarios:
+        say(text("run.no_match", lang, tags=tags or ""), err=True, fg="yellow")
+    if output is not None:
+        say(text("run.report_written", lang, format=report_format, path=output))
+    *lines, last = summary_lines(run, lang)
+    summary_to_stderr = output is None and report_format in FOR_TOOLS  # keep the document clean
+    for line in lines:
+        say(line, err=summary_to_stderr)
+    say(last, err=summary_to_stderr, bold=True, fg="green" if run.ok else "red")
+    if not run.ok:
+        raise click.exceptions.Exit(EXIT_FAILED)

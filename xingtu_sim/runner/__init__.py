@@ -1,0 +1,1 @@
+"""Running feature files: find and check them, run them through pytest-bdd, and report."""

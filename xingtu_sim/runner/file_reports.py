@@ -1,0 +1,116 @@
+"""Reports for tools: Cucumber JSON and JUnit XML, counting every scenario that ran."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from itertools import groupby
+
+from xingtu_sim.runner.results import RunResult, ScenarioResult, Status
+from xingtu_sim.runner.text_reports import shown_path
+
+_NANOSECONDS = 1_000_000_000
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^\w]+", "-", name.strip().casefold()).strip("-") or "unnamed"
+
+
+def _by_feature(run: RunResult) -> list[list[ScenarioResult]]:
+    ordered = sorted(run.scenarios, key=lambda s: s.feature_file)  # stable: keeps run order within a file
+    return [list(group) for _, group in groupby(ordered, key=lambda s: s.feature_file)]
+
+
+def cucumber_json(run: RunResult) -> str:
+    """The Cucumber JSON format; a scenario whose first step is undefined is kept, unlike pytest-bdd's."""
+    features = []
+    for scenarios in _by_feature(run):
+        first = scenarios[0]
+        feature_id = _slug(first.feature_name)
+        features.append(
+            {
+                "uri": shown_path(first.feature_file),
+                "id": feature_id,
+                "keyword": first.feature_keyword,
+                "name": first.feature_name,
+                "description": "",
+                "line": first.feature_line,
+                "tags": [],
+                "elements": [_element(feature_id, scenario) for scenario in scenarios],
+            }
+        )
+    return json.dumps(features, ensure_ascii=False, indent=2) + "\n"
+
+
+def _element(feature_id: str, scenario: ScenarioResult) -> dict[str, object]:
+    steps = [
+        {
+            "keyword": f"{step.keyword} ",
+            "name": step.text,
+            "line": step.line,
+            "match": {"location": "xingtu_sim.steps"},
+            "result": {
+                "status": step.status.value,
+                "duration": int(step.duration * _NANOSECONDS),
+                **({"error_message": step.error} if step.error else {}),
+            },
+        }
+        for step in scenario.steps
+    ]
+    if scenario.error:  # a failure at the end (an unchecked refusal) belongs to an "after" hook
+        after = [
+            {"match": {"location": "xingtu_sim.steps"}, "result": {"status": "failed", "error_message": scenario.error}}
+        ]
+    else:
+        after = []
+    return {
+        "id": f"{feature_id};{_slug(scenario.title)}",
+        "keyword": scenario.keyword,
+        "type": "scenario",
+        "name": scenario.title,
+        "description": "",
+        "line": scenario.line,
+        "tags": [{"name": tag} for tag in scenario.tags],
+        "steps": steps,
+        "after": after,
+    }
+
+
+def junit_xml(run: RunResult) -> str:
+    """JUnit XML: one testsuite per feature, one testcase per scenario."""
+    root = ET.Element("testsuites", name="xingtu-sim", tests=str(len(run.scenarios)), failures=str(run.failed))
+    root.set("errors", "0")
+    root.set("time", f"{sum(s.duration for s in run.scenarios):.3f}")
+    for scenarios in _by_feature(run):
+        first = scenarios[0]
+        suite = ET.SubElement(root, "testsuite", name=first.feature_name, file=shown_path(first.feature_file))
+        suite.set("tests", str(len(scenarios)))
+        suite.set("failures", str(sum(not s.passed for s in scenarios)))
+        suite.set("errors", "0")
+        suite.set("skipped", "0")
+        suite.set("time", f"{sum(s.duration for s in scenarios):.3f}")
+        for scenario in scenarios:
+            case = ET.SubElement(suite, "testcase", classname=first.feature_name, name=scenario.title)
+            case.set("file", shown_path(scenario.feature_file))
+            case.set("line", str(scenario.line))
+            case.set("time", f"{scenario.duration:.3f}")
+            if not scenario.passed:
+                details = _details(scenario)
+                failure = ET.SubElement(case, "failure", type=scenario.status.value, message=details.splitlines()[0])
+                failure.text = details
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _details(scenario: ScenarioResult) -> str:
+    lines = []
+    for step in scenario.steps:
+        lines.append(f"{step.status.value}: {step.keyword} {step.text} (line {step.line})")
+        if step.error and step.status is not Status.PASSED:
+            lines += [f"    {line}" for line in step.error.splitlines()]
+    problem = [line for line in lines if not line.startswith(("passed", "skipped"))]
+    if scenario.error:
+        problem = [scenario.error.splitlines()[0], *problem]
+        lines.append(scenario.error)
+    return "\n".join([*problem[:1], *lines])

@@ -1,0 +1,173 @@
+"""Feature files: where they are, and whether each one can be run at all (one clear error if not)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from pytest_bdd.exceptions import GherkinParseError
+from pytest_bdd.gherkin_parser import get_gherkin_document
+from pytest_bdd.parser import Feature, FeatureParser
+
+from xingtu_sim.errors import InputError, Message, message, unreadable
+from xingtu_sim.i18n import Lang, text
+
+ENCODING = "utf-8-sig"  # a byte-order mark, as Windows Notepad writes, is not an error
+
+
+@dataclass(frozen=True)
+class FeatureFile:
+    path: Path
+    feature: Feature
+
+
+def bundled_features() -> Path:
+    """The scenarios shipped inside the package (or, in a source checkout, the repository's)."""
+    packaged = Path(str(resources.files("xingtu_sim") / "features"))
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "features"
+
+
+def find_feature_files(paths: Sequence[Path]) -> list[Path]:
+    """The feature files named, or found in the folders named, each once, in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            in_folder = sorted(path.rglob("*.feature"))
+            if not in_folder:
+                raise InputError(message("run.empty_folder", path=path))
+            found += in_folder
+        elif path.exists():
+            found.append(path)
+        else:
+            raise InputError(message("run.no_such_path", path=path))
+    return list(dict.fromkeys(found))
+
+
+def load_feature_files(paths: Iterable[Path]) -> list[FeatureFile]:
+    """Parse every file; all problems are reported together, none of the files is run then."""
+    loaded: list[FeatureFile] = []
+    problems: list[Message] = []
+    for path in paths:
+        try:
+            loaded.append(load_feature_file(path))
+        except InputError as error:
+            problems.extend(error.lines)
+    if problems:
+        raise InputError(*problems)
+    return loaded
+
+
+def load_feature_file(path: Path) -> FeatureFile:
+    """One feature file, checked: readable, text, UTF-8, Gherkin, with at least one scenario."""
+    _check_text(path)
+    try:
+        feature = FeatureParser(str(path.parent), path.name, ENCODING).parse()
+    except GherkinParseError as error:
+        raise InputError(*_parse_problems(path, error)) from None
+    except KeyError:  # pytest-bdd cannot handle a document without a Feature line
+        raise InputError(message("run.no_feature", path=path)) from None
+    if not feature.scenarios:
+        raise InputError(message("run.no_scenarios", path=path, line=feature.line_number))
+    _check_unique_names(path, feature)
+    return FeatureFile(path, feature)
+
+
+def _check_text(path: Path) -> None:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(message("run.unreadable", path=path, reason=unreadable(error))) from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(message("run.utf16", path=path))
+    if b"\x00" in data:
+        raise InputError(message("run.binary", path=path))
+    try:
+        content = data.decode(ENCODING)
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise InputError(message("run.not_utf8", path=path, line=line, hint=_encoding_hint(data))) from None
+    if not content.strip():
+        raise InputError(message("run.empty_file", path=path))
+
+
+def _encoding_hint(data: bytes) -> Message:
+    try:
+        data.decode("gb18030")
+    except UnicodeDecodeError:
+        return lambda lang: ""
+    return message("run.looks_like_gbk")
+
+
+def _check_unique_names(path: Path, feature: Feature) -> None:
+    """pytest-bdd keeps one scenario per name; a second one with the same name would be lost."""
+    document = get_gherkin_document(str(path), ENCODING)
+    children = [*document.feature.children]
+    for rule in [child.rule for child in children if child.rule]:
+        children += rule.children
+    names = Counter(child.scenario.name for child in children if child.scenario)
+    for child in children:
+        if child.scenario and names[child.scenario.name] > 1:
+            line = child.scenario.location.line
+            raise InputError(message("run.duplicate_scenario", path=path, line=line, name=child.scenario.name))
+
+
+_LOCATION = re.compile(r"^\((\d+):\d+\): ")
+_UNEXPECTED = re.compile(r"expected: (.*), got '(.*)'$")
+_EOF = re.compile(r"unexpected end of file, expected: (.*)$")
+_LANGUAGE = re.compile(r"Language not supported: (.*)$")
+# The parser's token names, as a scenario writer would say them.
+_TOKENS = {
+    "#FeatureLine": ("'Feature:'", "“功能:”"),
+    "#ScenarioLine": ("'Scenario:'", "“场景:”"),
+    "#RuleLine": ("'Rule:'", "“规则:”"),
+    "#ExamplesLine": ("'Examples:'", "“例子:”"),
+    "#StepLine": ("a step (Given/When/Then …)", "步骤（假如/当/那么 …）"),
+    "#TableRow": ("a table row | … |", "表格行 | … |"),
+    "#TagLine": ("a tag @…", "标签 @…"),
+    "#DocStringSeparator": ('the closing """', '结束的 """'),
+}
+
+
+def _parse_problems(path: Path, error: GherkinParseError) -> list[Message]:
+    """One line per problem the Gherkin parser found, with its line number."""
+    found = [str(item) for item in getattr(error.__cause__, "errors", [])]
+    if not found:  # pytest-bdd's own checks, e.g. a scenario starting with And
+        found = [f"({error.line}:1): {error.message}"]
+    problems = []
+    for detail in found[:5]:
+        located = _LOCATION.match(detail)
+        line, problem = (int(located.group(1)), detail[located.end() :]) if located else (error.line, detail)
+        problems.append(message("run.parse_error", path=path, line=line, problem=_explain(problem)))
+    return problems
+
+
+_KNOWN = {
+    "inconsistent cell count within the table": "gherkin.cells",
+    "A tag may not contain whitespace": "gherkin.tag_space",
+}
+
+
+def _explain(detail: str) -> Message:
+    if found := _UNEXPECTED.search(detail):
+        return message("gherkin.unexpected", got=found.group(2), expected=_expected(found.group(1)))
+    if found := _EOF.search(detail):
+        return message("gherkin.eof", expected=_expected(found.group(1)))
+    if found := _LANGUAGE.search(detail):
+        return message("gherkin.language", language=found.group(1))
+    for known, key in _KNOWN.items():
+        if known in detail:
+            return message(key)
+    return lambda lang: detail
+
+
+def _expected(tokens: str) -> Message:
+    wanted = [_TOKENS[token.strip()] for token in tokens.split(",") if token.strip() in _TOKENS]
+
+    def render(lang: Lang) -> str:
+        return text("list.separator", lang).join(pair[lang == "zh-CN"] for pair in wanted) or "-"
+
+    return render

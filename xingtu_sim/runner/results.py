@@ -1,0 +1,94 @@
+"""What a run found: each scenario with its steps and their status, in the order they ran."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+from xingtu_sim.i18n import Lang
+
+
+class Status(enum.Enum):
+    """A step's or scenario's result, with its word in each language."""
+
+    en: str
+    zh: str
+
+    def __new__(cls, status_id: str, en: str, zh: str) -> Status:
+        status = object.__new__(cls)
+        status._value_ = status_id
+        status.en, status.zh = en, zh
+        return status
+
+    PASSED = "passed", "passed", "通过"
+    FAILED = "failed", "failed", "失败"
+    UNDEFINED = "undefined", "undefined", "未定义"
+    SKIPPED = "skipped", "skipped", "跳过"
+
+    def label(self, lang: Lang) -> str:
+        return self.zh if lang == "zh-CN" else self.en
+
+
+@dataclass
+class StepResult:
+    keyword: str
+    text: str
+    line: int
+    status: Status = Status.SKIPPED
+    outcome: str | None = None  # what the step did, e.g. the state the task reached
+    error: str | None = None
+    duration: float = 0.0
+
+
+@dataclass
+class ScenarioResult:
+    feature_name: str
+    feature_keyword: str
+    feature_file: str
+    feature_line: int
+    keyword: str
+    name: str
+    line: int
+    tags: list[str]
+    steps: list[StepResult]
+    example: list[str] = field(default_factory=list)  # the Examples row of an outline
+    error: str | None = None  # a failure at the scenario's end, not in a step
+    duration: float = 0.0
+
+    @property
+    def status(self) -> Status:
+        statuses = {step.status for step in self.steps}
+        if Status.UNDEFINED in statuses:
+            return Status.UNDEFINED
+        if Status.FAILED in statuses or self.error:
+            return Status.FAILED
+        return Status.PASSED
+
+    @property
+    def passed(self) -> bool:
+        return self.status is Status.PASSED
+
+    @property
+    def title(self) -> str:
+        return f"{self.name} · {' | '.join(self.example)}" if self.example else self.name
+
+
+@dataclass
+class RunResult:
+    scenarios: list[ScenarioResult] = field(default_factory=list)
+
+    @property
+    def passed(self) -> int:
+        return sum(scenario.passed for scenario in self.scenarios)
+
+    @property
+    def failed(self) -> int:
+        return len(self.scenarios) - self.passed
+
+    @property
+    def undefined(self) -> int:
+        return sum(scenario.status is Status.UNDEFINED for scenario in self.scenarios)
+
+    @property
+    def ok(self) -> bool:
+        return self.failed == 0

@@ -1,0 +1,111 @@
+"""Reports for people: Gherkin-style `pretty`, one mark per scenario `progress`, and the summary."""
+
+from __future__ import annotations
+
+import contextlib
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from xingtu_sim.i18n import Lang, text
+from xingtu_sim.runner.files import bundled_features
+from xingtu_sim.runner.results import RunResult, ScenarioResult, Status, StepResult
+
+# emit(line, **style): style is click.style's (fg=..., bold=..., dim=...), dropped where colour is off.
+Emit = Callable[..., None]
+
+_MARKS = {Status.PASSED: "✓", Status.FAILED: "✗", Status.UNDEFINED: "?", Status.SKIPPED: "-"}
+_COLOURS = {Status.PASSED: "green", Status.FAILED: "red", Status.UNDEFINED: "yellow", Status.SKIPPED: "cyan"}
+_PROGRESS = {Status.PASSED: ".", Status.FAILED: "F", Status.UNDEFINED: "U"}
+
+
+def shown_path(path: str) -> str:
+    """A path relative to the current folder, or to the package for the bundled scenarios."""
+    for base in (Path.cwd(), bundled_features().parent):
+        with contextlib.suppress(ValueError):
+            return str(Path(path).relative_to(base))
+    return path
+
+
+def _joined(keyword: str, words: str) -> str:
+    """Chinese keywords run into the text (假如一位…); English ones take a space."""
+    cjk = keyword and unicodedata.east_asian_width(keyword[-1]) == "W"
+    return f"{keyword}{words}" if cjk else f"{keyword} {words}"
+
+
+class PrettyReport:
+    """Feature, scenario, each step with its mark, the state an action reached, and why a step failed."""
+
+    def __init__(self, emit: Emit, lang: Lang) -> None:
+        self.emit = emit
+        self.lang = lang
+        self._feature: str | None = None
+
+    def scenario(self, result: ScenarioResult) -> None:
+        if result.feature_file != self._feature:
+            self._feature = result.feature_file
+            where = f"{shown_path(result.feature_file)}:{result.feature_line}"
+            self.emit("")
+            self.emit(f"{result.feature_keyword}: {result.feature_name}", bold=True, nl=False)
+            self.emit(f"  # {where}", dim=True)
+        self.emit("")
+        self.emit(f"  {result.keyword}: {result.title}", bold=True, nl=False)
+        self.emit(f"  # :{result.line}", dim=True)
+        for step in result.steps:
+            self._step(step)
+        if result.error:
+            self.emit(f"    ✗ {text('run.scenario_end', self.lang)}", fg="red")
+            self._indented(result.error, fg="red")
+
+    def _step(self, step: StepResult) -> None:
+        line = f"    {_MARKS[step.status]} {_joined(step.keyword, step.text)}"
+        if step.status is not Status.PASSED:
+            line += f"  ({step.status.label(self.lang)})"
+        self.emit(line, fg=_COLOURS[step.status], nl=not step.outcome)
+        if step.outcome:
+            self.emit(f"   → {step.outcome}", dim=True)
+        if step.error:
+            self._indented(step.error, fg=_COLOURS[step.status])
+
+    def _indented(self, message: str, **style: Any) -> None:
+        for line in message.splitlines():
+            self.emit(f"        {line}", **style)
+
+    def finish(self, run: RunResult) -> None:
+        failed = [scenario for scenario in run.scenarios if not scenario.passed]
+        if failed:
+            self.emit("")
+            self.emit(text("run.failed_scenarios", self.lang), fg="red", bold=True)
+            for scenario in failed:
+                where = f"{shown_path(scenario.feature_file)}:{scenario.line}"
+                self.emit(f"  {where}  {scenario.title}  ({scenario.status.label(self.lang)})", fg="red")
+
+
+class ProgressReport:
+    """One mark per scenario (. F U), then what failed."""
+
+    def __init__(self, emit: Emit, lang: Lang) -> None:
+        self.emit = emit
+        self.lang = lang
+        self._pretty = PrettyReport(emit, lang)
+
+    def scenario(self, result: ScenarioResult) -> None:
+        self.emit(_PROGRESS[result.status], fg=_COLOURS[result.status], nl=False)
+
+    def finish(self, run: RunResult) -> None:
+        self.emit("")
+        for scenario in run.scenarios:
+            if not scenario.passed:
+                self._pretty.scenario(scenario)
+        self._pretty.finish(run)
+
+
+def summary_lines(run: RunResult, lang: Lang) -> list[str]:
+    """The closing lines; the very last one is always plain `N passed, N failed`."""
+    lines = [""]
+    if lang == "zh-CN":
+        lines.append(text("run.summary", lang, total=len(run.scenarios), passed=run.passed, failed=run.failed))
+    if run.undefined:
+        lines.append(text("run.summary_undefined", lang, undefined=run.undefined))
+    return [*lines, f"{run.passed} passed, {run.failed} failed"]
