@@ -6,7 +6,7 @@ import pytest
 
 from xingtu_sim import CreatorAccount, Workspace
 
-pytest_plugins = ["xingtu_sim.steps.plugin"]
+pytest_plugins = ["xingtu_sim.steps.plugin", "pytester"]
 
 
 @pytest.fixture

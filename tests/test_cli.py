@@ -13,7 +13,9 @@ from xingtu_sim.cli import main
 
 def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
     found = [prefix]
-    for name, command in group.commands.items():
+    context = click.Context(group)
+    for name in group.list_commands(context):
+        command = group.get_command(context, name)
         if isinstance(command, click.Group):
             found += _commands(command, (*prefix, name))
         else:
@@ -72,3 +74,10 @@ def test_a_bad_rules_file_names_each_bad_key_in_the_chosen_language(tmp_path: Pa
     assert result.output.startswith("错误：规则文件")
     assert "  service_fee_percent: 必须在 0 到 100 之间" in result.output
     assert "  accept_window_hours: " in result.output
+
+
+def test_the_public_api_is_all_importable() -> None:
+    import xingtu_sim
+
+    for name in xingtu_sim.__all__:
+        assert getattr(xingtu_sim, name) is not None

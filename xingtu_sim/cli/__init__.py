@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import click
 
-from xingtu_sim.cli.base import XingtuGroup, lang_option
-from xingtu_sim.cli.diagram import diagram_command
-from xingtu_sim.cli.rules import rules_command
-from xingtu_sim.cli.run import run_command
-from xingtu_sim.cli.steps import steps_command
+from xingtu_sim.cli.base import LazyGroup, lang_option
+
+# name: (module defining `command`, its line in `xingtu-sim --help`). Imported only when run.
+COMMANDS = {
+    "run": ("xingtu_sim.cli.run", "Run feature files (default: the bundled ones). 运行场景。"),
+    "steps": ("xingtu_sim.cli.steps", "List the step vocabulary. 列出步骤词汇表。"),
+    "diagram": ("xingtu_sim.cli.diagram", "Draw the task lifecycle. 绘制任务生命周期图。"),
+    "rules": ("xingtu_sim.cli.rules", "Print the rules in force as TOML. 打印当前规则。"),
+}
 
 
-@click.group(cls=XingtuGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, lazy_commands=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
 @lang_option
 @click.version_option(package_name="xingtu-sim")
 def main() -> None:
@@ -21,10 +25,5 @@ def main() -> None:
     Example / 示例:  xingtu-sim run
     """
 
-
-main.add_command(run_command)
-main.add_command(steps_command)
-main.add_command(rules_command)
-main.add_command(diagram_command)
 
 __all__ = ["main"]

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from xingtu_sim.errors import ActionRefused, XingtuError
 from xingtu_sim.i18n import LANGS, Lang, default_lang, parse_lang, text
-from xingtu_sim.rules import DEFAULT_RULES, Rules, read_rules
+
+if TYPE_CHECKING:
+    from xingtu_sim.rules import Rules
 
 EXIT_FAILED = 1  # a scenario, check or action failed
 EXIT_BAD_INPUT = 2  # bad input or usage
@@ -45,6 +48,8 @@ def lang_option(command: F) -> F:
 
 
 def _load_rules(_ctx: click.Context, _param: click.Parameter, value: Path | None) -> Rules:
+    from xingtu_sim.rules import DEFAULT_RULES, read_rules  # not needed for --help
+
     return read_rules(value) if value else DEFAULT_RULES
 
 
@@ -118,6 +123,30 @@ class XingtuGroup(click.Group):
             raise as_failure(error) from None
         except click.UsageError as error:
             raise _with_hint(error) from None
+
+
+class LazyGroup(XingtuGroup):
+    """A group whose commands are imported only when used: `--help` lists them from a table."""
+
+    def __init__(self, *args: Any, lazy_commands: dict[str, tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy_commands = lazy_commands  # name -> (module path, short help)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [*self.lazy_commands, *super().list_commands(ctx)]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.lazy_commands:
+            return super().get_command(ctx, cmd_name)
+        module_path, short_help = self.lazy_commands[cmd_name]
+        command: click.Command = importlib.import_module(module_path).command
+        command.short_help = short_help
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, short_help) for name, (_, short_help) in self.lazy_commands.items()]
+        with formatter.section("Commands / 命令"):
+            formatter.write_dl(rows)
 
 
 class _HintedUsageError(click.UsageError):

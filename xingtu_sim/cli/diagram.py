@@ -19,7 +19,7 @@ FORMATS = (*diagram.TEXT_FORMATS, *PICTURE_FORMATS)
 _BY_SUFFIX = {".mmd": "mermaid", ".mermaid": "mermaid", ".dot": "dot", ".gv": "dot", ".svg": "svg", ".png": "png"}
 
 
-@click.command("diagram", short_help="Draw the task lifecycle. 绘制任务生命周期图。")
+@click.command("diagram")
 @click.option(
     "--format",
     "output_format",
@@ -35,7 +35,7 @@ _BY_SUFFIX = {".mmd": "mermaid", ".mermaid": "mermaid", ".dot": "dot", ".gv": "d
     help="Write to FILE instead of the screen. 写入文件。",
 )
 @lang_option
-def diagram_command(output_format: str | None, output: Path | None) -> None:
+def command(output_format: str | None, output: Path | None) -> None:
     """Draw the task lifecycle from its table: states, and each move with who makes it.
     根据生命周期表绘制任务流程图：各个状态，以及每一步操作和操作者。
 

@@ -8,10 +8,10 @@ from xingtu_sim.cli.base import lang_option, rules_option, say
 from xingtu_sim.rules import Rules, rules_to_toml
 
 
-@click.command("rules", short_help="Print the rules in force as TOML. 打印当前规则。")
+@click.command("rules")
 @rules_option
 @lang_option
-def rules_command(rules: Rules) -> None:
+def command(rules: Rules) -> None:
     """Print the rules in force as TOML; save, edit and pass it back with --rules.
     以 TOML 打印当前生效的规则；可保存、修改后用 --rules 传入。
 

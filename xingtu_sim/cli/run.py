@@ -15,7 +15,7 @@ from xingtu_sim.rules import Rules
 FORMATS = ("pretty", "progress", "cucumber-json", "junit")  # runner.reports.FORMATS, without importing pytest
 
 
-@click.command("run", short_help="Run feature files (default: the bundled ones). 运行场景。")
+@click.command("run")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--tags", metavar="EXPRESSION", help="Cucumber tag expression, e.g. '@no-op and not @zh'. 标签表达式。")
 @click.option(
@@ -28,7 +28,7 @@ FORMATS = ("pretty", "progress", "cucumber-json", "junit")  # runner.reports.FOR
 @click.option("--dry-run", is_flag=True, help="Check every step against the vocabulary, run nothing. 只检查步骤。")
 @rules_option
 @lang_option
-def run_command(
+def command(
     paths: tuple[Path, ...], tags: str | None, report_format: str, output: Path | None, dry_run: bool, rules: Rules
 ) -> None:
     """Run feature files or folders; with none, the scenarios that ship with xingtu-sim.

@@ -12,9 +12,9 @@ from xingtu_sim.lifecycle import State
 from xingtu_sim.steps.vocabulary import VOCABULARY, Kind, step_line
 
 
-@click.command("steps", short_help="List the step vocabulary. 列出步骤词汇表。")
+@click.command("steps")
 @lang_option
-def steps_command() -> None:
+def command() -> None:
     """List every step phrasing scenario writers can use, grouped by Given, When and Then.
     列出编写场景时可用的全部步骤说法，按“假如 / 当 / 那么”分组。
 

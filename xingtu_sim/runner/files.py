@@ -65,7 +65,8 @@ def load_feature_file(path: Path) -> FeatureFile:
     """One feature file, checked: readable, text, UTF-8, Gherkin, with at least one scenario."""
     _check_text(path)
     try:
-        feature = FeatureParser(str(path.parent), path.name, ENCODING).parse()
+        resolved = path.resolve()
+        feature = FeatureParser(str(resolved.parent), resolved.name, ENCODING).parse()
     except GherkinParseError as error:
         raise InputError(*_parse_problems(path, error)) from None
     except KeyError:  # pytest-bdd cannot handle a document without a Feature line

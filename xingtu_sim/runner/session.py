@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 import time
+import uuid
 from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -48,13 +50,16 @@ def run_features(
     """Run the scenarios of `files` that the tags select; report each scenario as it finishes."""
     recorder = Recorder(options, on_scenario)
     with tempfile.TemporaryDirectory(prefix="xingtu-sim-") as folder, _isolated_environment():
-        module = Path(folder) / "test_xingtu_features.py"
-        paths = [str(file.path.resolve()) for file in files]
+        module = Path(folder) / f"test_xingtu_features_{uuid.uuid4().hex}.py"  # fresh, never a cached import
+        paths = [file.feature.filename for file in files]
         module.write_text(_TEST_MODULE.format(paths=paths, encoding=ENCODING), encoding="utf-8")
         (Path(folder) / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
         rules_file = Path(folder) / "rules.toml"  # the steps plugin reads rules from a file, as pytest would
         rules_file.write_text(rules_to_toml(options.rules), encoding="utf-8")
-        pytest_bdd.feature.features.clear()  # pytest-bdd caches parsed files by path across runs
+        # pytest-bdd caches parsed files by path; give it ours, parsed once and with a byte-order mark
+        # allowed (its scenarios() does not pass the encoding on).
+        pytest_bdd.feature.features.clear()
+        pytest_bdd.feature.features.update({path: file.feature for path, file in zip(paths, files, strict=True)})
         args = [
             str(module),
             *("-c", str(Path(folder) / "pytest.ini"), "--rootdir", folder),
@@ -63,7 +68,10 @@ def run_features(
             *("-W", "ignore::pytest.PytestUnknownMarkWarning"),
             *("--xingtu-lang", options.lang, "--xingtu-rules", str(rules_file)),
         ]
-        pytest.main(args, plugins=[recorder])
+        try:
+            pytest.main(args, plugins=[recorder])
+        finally:
+            sys.modules.pop(module.stem, None)
     if recorder.internal_error:
         raise RuntimeError(recorder.internal_error)
     return recorder.result
