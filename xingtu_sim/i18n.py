@@ -217,6 +217,47 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "steps.states": ("States {{state}}: {states}.", "状态 {{state}}：{states}。"),
     "steps.reasons": ("Reasons {{reason}}: {reasons}.", "拒绝原因 {{reason}}：{reasons}。"),
     "steps.platforms": ("Platforms {{platform}}: {platforms}.", "平台 {{platform}}：{platforms}。"),
+    # Generated scenarios and coverage
+    "generate.title": ("Every move of the task lifecycle (generated)", "任务生命周期的每一步（自动生成）"),
+    "generate.description": (
+        "Derived from the lifecycle table by `xingtu-sim generate`: for every transition, the shortest\n"
+        "path from a freshly published task through it, then one scenario for each way a task can end.\n"
+        "Regenerate it rather than editing it.",
+        "由 `xingtu-sim generate` 根据生命周期表生成：对每一个状态转换，给出从新发布的任务出发、\n"
+        "经过该转换的最短路径；再为任务的每一种结局各写一个场景。请重新生成，不要手工修改。",
+    ),
+    "generate.move": ("{move} ({actor}): {source} → {dest}", "{move}（{actor}）：{source} → {dest}"),
+    "generate.ending": ("a task that ends {state}", "任务以“{state}”结束"),
+    "generate.task": ("Sample task", "示例任务"),
+    "generate.brand": ("Sample brand", "示例品牌"),
+    "generate.keyword.feature": ("Feature", "功能"),
+    "generate.keyword.scenario": ("Scenario", "场景"),
+    "generate.keyword.and": ("And", "而且"),
+    "generate.written": ("Wrote {path} ({count} scenarios).", "已写入 {path}（{count} 个场景）。"),
+    "coverage.states": (
+        "States:      {covered}/{total} ({percent:.0f}%)",
+        "状态：    {covered}/{total}（{percent:.0f}%）",
+    ),
+    "coverage.transitions": (
+        "Transitions: {covered}/{total} ({percent:.0f}%)",
+        "状态转换：{covered}/{total}（{percent:.0f}%）",
+    ),
+    "coverage.refused": (
+        "Refusals exercised: {count} (state, action) pairs",
+        "检查过的拒绝：{count} 个（状态，操作）组合",
+    ),
+    "coverage.missing": ("Not covered, with the fewest moves that reach it:", "未覆盖的部分，以及到达它的最少操作："),
+    "coverage.missing_state": ("state {state}", "状态 {state}"),
+    "coverage.missing_edge": ("{source} --{move}--> {dest}", "{source} —{move}→ {dest}"),
+    "coverage.all_covered": ("Every state and transition is covered.", "所有状态和状态转换都已覆盖。"),
+    "coverage.failed_scenarios": (
+        "{failed} scenarios failed; coverage counts what they did before failing.",
+        "{failed} 个场景失败；覆盖率只统计它们失败之前做过的操作。",
+    ),
+    "coverage.under": (
+        "Transition coverage {percent:.1f}% is under --fail-under {limit:g}%.",
+        "状态转换覆盖率 {percent:.1f}% 低于 --fail-under {limit:g}%。",
+    ),
     # Files
     "file.missing": ("no such file", "文件不存在"),
     "file.is_folder": ("it is a folder, not a file", "这是一个文件夹，不是文件"),
@@ -226,6 +267,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "不是 UTF-8 文本（第 {position} 字节无法解码），请以 UTF-8 编码保存",
     ),
     "file.os_error": ("{error}", "{error}"),
+    "file.cannot_write": ("Cannot write {path}: {reason}.", "无法写入 {path}：{reason}。"),
     # Rules
     "rules.invalid": ("Invalid rules in {source}:", "规则文件 {source} 有误："),
     "rules.unreadable": ("Cannot read the rules file {source}: {error}", "无法读取规则文件 {source}：{error}"),

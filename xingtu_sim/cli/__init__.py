@@ -11,6 +11,8 @@ COMMANDS = {
     "run": ("xingtu_sim.cli.run", "Run feature files (default: the bundled ones). 运行场景。"),
     "steps": ("xingtu_sim.cli.steps", "List the step vocabulary. 列出步骤词汇表。"),
     "diagram": ("xingtu_sim.cli.diagram", "Draw the task lifecycle. 绘制任务生命周期图。"),
+    "coverage": ("xingtu_sim.cli.coverage", "Which states and transitions the scenarios cover. 覆盖率。"),
+    "generate": ("xingtu_sim.cli.generate", "Generate scenarios from the lifecycle table. 生成场景。"),
     "rules": ("xingtu_sim.cli.rules", "Print the rules in force as TOML. 打印当前规则。"),
 }
 

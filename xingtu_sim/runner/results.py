@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from xingtu_sim.coverage import Trace
 from xingtu_sim.i18n import Lang
 
 
@@ -54,6 +55,7 @@ class ScenarioResult:
     example: list[str] = field(default_factory=list)  # the Examples row of an outline
     error: str | None = None  # a failure at the scenario's end, not in a step
     duration: float = 0.0
+    trace: Trace | None = None  # what the scenario did to the lifecycle, for coverage
 
     @property
     def status(self) -> Status:

@@ -121,6 +121,10 @@ class Recorder:
         assert self._current is not None
         self._current.steps = [StepResult(step.keyword, step.name, step.line_number) for step in scenario.steps]
 
+    def pytest_bdd_after_scenario(self, request: pytest.FixtureRequest) -> None:
+        if self._current is not None and "xingtu_scenario" in request.fixturenames:
+            self._current.trace = _context_of(request).trace()
+
     def pytest_bdd_before_step(self, request: Any, feature: Feature, scenario: Scenario, step: Step) -> None:
         self._step_started = time.perf_counter()
 

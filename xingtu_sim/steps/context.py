@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from xingtu_sim.account import CreatorAccount, parse_platform
+from xingtu_sim.coverage import Trace
 from xingtu_sim.errors import ActionRefused, InputError, Reason, message, reason_from_label
 from xingtu_sim.i18n import Lang, join, text
 from xingtu_sim.lifecycle import State, state_from_label
@@ -56,6 +57,11 @@ class ScenarioContext:
         """Called after every Given step: "unchanged" compares with the account as it is now."""
         if self._workspace is not None:
             self.baseline = self._workspace.account.snapshot()
+
+    def trace(self) -> Trace:
+        """What this scenario did to the lifecycle: moves, states, refused (state, trigger) pairs."""
+        refused = [(a.refusal.state, a.refusal.action) for a in self.refusals if a.refusal and a.refusal.state]
+        return Trace.of(self._workspace, refused)
 
     def unchecked_refusals(self) -> list[Action]:
         return [action for action in self.refusals if not action.checked]

@@ -1,0 +1,39 @@
+"""`xingtu-sim generate`: scenarios derived from the lifecycle table itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from xingtu_sim.cli.base import current_lang, lang_option, rules_option, say
+from xingtu_sim.errors import InputError, message, unreadable
+from xingtu_sim.generate import SCENARIO_COUNT, file_name, generate_feature
+from xingtu_sim.i18n import text
+from xingtu_sim.rules import Rules
+
+
+@click.command("generate")
+@click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
+              help="Write lifecycle_<lang>.feature into DIR instead of printing it. 写入文件夹。")  # fmt: skip
+@rules_option
+@lang_option
+def command(output: Path | None, rules: Rules) -> None:
+    """Write Gherkin derived from the lifecycle table: the shortest path through every transition,
+    and one scenario per way a task can end. The same on every run; it runs green and covers everything.
+    根据生命周期表生成场景：经过每个状态转换的最短路径，以及每种结局各一个场景。
+
+    Example / 示例:  xingtu-sim generate --lang zh-CN --output generated/ && xingtu-sim run generated/
+    """
+    lang = current_lang()
+    feature = generate_feature(lang, rules)
+    if output is None:
+        say(feature, nl=False)
+        return
+    path = output / file_name(lang)
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+        path.write_text(feature, encoding="utf-8")
+    except OSError as error:
+        raise InputError(message("file.cannot_write", path=path, reason=unreadable(error))) from None
+    say(text("generate.written", lang, path=path, count=SCENARIO_COUNT))

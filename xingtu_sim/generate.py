@@ -1,0 +1,87 @@
+"""Gherkin derived from the lifecycle table: the shortest path through every transition, and to every end."""
+
+from __future__ import annotations
+
+from xingtu_sim.account import Platform
+from xingtu_sim.i18n import Lang, text
+from xingtu_sim.lifecycle import EDGES, INITIAL_STATE, TRIGGERS, Edge, State
+from xingtu_sim.money import format_yuan, service_fee
+from xingtu_sim.paths import path_through, shortest_path
+from xingtu_sim.rules import Rules
+from xingtu_sim.steps.vocabulary import PHRASE_FOR_TRIGGER, PHRASES, Kind
+
+PRICE_FEN = 100_000  # 1000 yuan: every fee rounds to a whole number of fen
+_NO_OP_ENDINGS = (State.DECLINED, State.EXPIRED)
+SCENARIO_COUNT = len(EDGES) + sum(state.terminal for state in State)
+
+
+def file_name(lang: Lang) -> str:
+    return f"lifecycle_{lang}.feature"
+
+
+def generate_feature(lang: Lang, rules: Rules) -> str:
+    """One feature file: a scenario through each transition, then one ending in each terminal state."""
+    header = ["# language: zh-CN"] if lang == "zh-CN" else []
+    feature = _keyword("feature", lang)
+    lines = [*header, "@generated", f"{feature}: {text('generate.title', lang)}"]
+    lines += [f"  {line}" for line in text("generate.description", lang).splitlines()]
+    for edge in EDGES:
+        row = TRIGGERS[edge.trigger]
+        title = text("generate.move", lang, move=row.label(lang), actor=row.actor.label(lang),
+                     source=edge.source.label(lang), dest=edge.dest.label(lang))  # fmt: skip
+        lines += _scenario(title, [f"@{row.actor.value}"], path_through(edge), lang, rules)
+    for ending in (state for state in State if state.terminal):
+        title = text("generate.ending", lang, state=ending.label(lang))
+        tags = ["@ending", *(["@no-op"] if ending in _NO_OP_ENDINGS else [])]
+        lines += _scenario(title, tags, shortest_path(INITIAL_STATE, ending), lang, rules)
+    return "\n".join(lines) + "\n"
+
+
+def _scenario(title: str, tags: list[str], path: tuple[Edge, ...], lang: Lang, rules: Rules) -> list[str]:
+    task, brand = text("generate.task", lang), text("generate.brand", lang)
+    given, then, and_ = Kind.GIVEN.label(lang), Kind.THEN.label(lang), _and(lang)
+    lines = ["", f"  {' '.join(tags)}", f"  {_keyword('scenario', lang)}: {title}"]
+    lines.append(_step(given, "creator", lang, n=rules.followers_needed(Platform.DOUYIN)))
+    lines.append(_step(and_, "has_opened", lang))
+    lines.append(_step(and_, "publish", lang, brand=brand, task=task, amount=format_yuan(PRICE_FEN)))
+    for edge in path:
+        lines.append(action_step(edge, task, lang, rules))
+        lines.append(_step(then, "state_is", lang, task=task, state=edge.dest.label(lang)))
+    return lines + _account_checks(path[-1].dest if path else INITIAL_STATE, task, lang, rules)
+
+
+def action_step(edge: Edge, task: str, lang: Lang, rules: Rules) -> str:
+    """The When step that makes this move, in the vocabulary's words."""
+    when = Kind.WHEN.label(lang)
+    if edge.trigger == "expire":  # only the clock lapses a task
+        return _step(when, "hours_pass", lang, n=rules.accept_window_hours)
+    return _step(when, PHRASE_FOR_TRIGGER[edge.trigger].key, lang, task=task)
+
+
+def _account_checks(end: State, task: str, lang: Lang, rules: Rules) -> list[str]:
+    """After a no-op ending, the account is as it was; otherwise what the ending did to it."""
+    and_ = _and(lang)
+    if end in _NO_OP_ENDINGS:
+        return [_step(and_, "account_unchanged", lang)]
+    if end is State.COMPLETED:
+        fee = service_fee(PRICE_FEN, rules.service_fee_percent)
+        return [
+            _step(and_, "fee_is", lang, task=task, amount=format_yuan(fee)),
+            _step(and_, "balance_is", lang, amount=format_yuan(PRICE_FEN - fee)),
+        ]
+    if end is State.CANCELLED:
+        return [_step(and_, "breaches", lang, n=1)]
+    return []
+
+
+def _step(keyword: str, key: str, lang: Lang, **values: object) -> str:
+    separator = "" if lang == "zh-CN" else " "  # Chinese keywords run into the step
+    return f"    {keyword}{separator}{PHRASES[key].render(lang, **values)}"
+
+
+def _and(lang: Lang) -> str:
+    return _keyword("and", lang)
+
+
+def _keyword(name: str, lang: Lang) -> str:
+    return text(f"generate.keyword.{name}", lang)
