@@ -12,6 +12,7 @@ COMMANDS = {
     "steps": ("xingtu_sim.cli.steps", "List the step vocabulary. 列出步骤词汇表。"),
     "diagram": ("xingtu_sim.cli.diagram", "Draw the task lifecycle. 绘制任务生命周期图。"),
     "rules": ("xingtu_sim.cli.rules", "Print the rules in force as TOML. 打印当前规则。"),
+    "sandbox": ("xingtu_sim.cli.sandbox", "A practice account and task inbox. 练习账户与任务收件箱。"),
 }
 
 
