@@ -95,13 +95,22 @@ def _print_json(data: object) -> None:
 
 
 def _triggers_by_actor() -> str:
-    return "\n\n".join(
-        f"{actor.value} / {actor.label('zh-CN')}: " + ", ".join(t for t, row in TRIGGERS.items() if row.actor is actor)
-        for actor in Actor
-    )
+    """The epilog of `do --help`: every TRIGGER, grouped by whose move it is."""
+    lines = ["\b", "TRIGGER / 操作代码:"]
+    for actor in Actor:
+        triggers = ", ".join(t for t, row in TRIGGERS.items() if row.actor is actor)
+        lines.append(f"  {actor.value} / {actor.label('zh-CN')}: {triggers}")
+    return "\n".join(lines)
 
 
-@click.group("sandbox", short_help="A practice account and task inbox. 练习账户与任务收件箱。")
+class SandboxGroup(click.Group):
+    """Lists its commands in the order a trainee uses them, not alphabetically."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)
+
+
+@click.group("sandbox", cls=SandboxGroup, short_help="A practice account and task inbox. 练习账户与任务收件箱。")
 @db_option
 @lang_option
 def sandbox_group() -> None:
@@ -144,36 +153,6 @@ def open_command(rules: Rules) -> None:
     with session(sandbox_path(), rules) as workspace:
         workspace.open_xingtu()
     _say("sandbox.opened")
-
-
-@sandbox_group.command("stop-receiving", short_help="Stop receiving tasks. 关闭接收任务。")
-@rules_option
-@db_option
-@lang_option
-def stop_receiving_command(rules: Rules) -> None:
-    """Stop receiving tasks: brands can no longer publish to the creator.
-    关闭接收任务：品牌方将无法再向达人发布任务。
-
-    Example / 示例:  xingtu-sim sandbox stop-receiving
-    """
-    with session(sandbox_path(), rules) as workspace:
-        workspace.stop_receiving()
-    _say("sandbox.stopped")
-
-
-@sandbox_group.command("resume-receiving", short_help="Resume receiving tasks. 开启接收任务。")
-@rules_option
-@db_option
-@lang_option
-def resume_receiving_command(rules: Rules) -> None:
-    """Resume receiving tasks after stopping.
-    关闭后重新开启接收任务。
-
-    Example / 示例:  xingtu-sim sandbox resume-receiving
-    """
-    with session(sandbox_path(), rules) as workspace:
-        workspace.resume_receiving()
-    _say("sandbox.resumed")
 
 
 @sandbox_group.command("publish", short_help="A brand publishes a task. 品牌方发布任务。")
@@ -296,6 +275,36 @@ def account_command(as_json: bool, rules: Rules) -> None:
             _print_json(account_view(workspace))
         else:
             _print(show_text.account_lines(workspace, path, current_lang()))
+
+
+@sandbox_group.command("stop-receiving", short_help="Stop receiving tasks. 关闭接收任务。")
+@rules_option
+@db_option
+@lang_option
+def stop_receiving_command(rules: Rules) -> None:
+    """Stop receiving tasks: brands can no longer publish to the creator.
+    关闭接收任务：品牌方将无法再向达人发布任务。
+
+    Example / 示例:  xingtu-sim sandbox stop-receiving
+    """
+    with session(sandbox_path(), rules) as workspace:
+        workspace.stop_receiving()
+    _say("sandbox.stopped")
+
+
+@sandbox_group.command("resume-receiving", short_help="Resume receiving tasks. 开启接收任务。")
+@rules_option
+@db_option
+@lang_option
+def resume_receiving_command(rules: Rules) -> None:
+    """Resume receiving tasks after stopping.
+    关闭后重新开启接收任务。
+
+    Example / 示例:  xingtu-sim sandbox resume-receiving
+    """
+    with session(sandbox_path(), rules) as workspace:
+        workspace.resume_receiving()
+    _say("sandbox.resumed")
 
 
 @sandbox_group.command("reset", short_help="Start the sandbox over. 重置练习沙盒。")
