@@ -101,7 +101,6 @@ def test_a_refused_move_exits_1_with_the_reason_and_what_is_possible(db: Path, l
         ),
         (["do", "view", "TT"], "en", 'Error: There is no task "TT".\nDid you mean "T"?\n'),
         (["wait", "3"], "en", 'Error: "3" is not a duration; write days and hours, e.g. 25h, 2d or 1d12h.\n'),
-        (["new", "--followers", "1"], "zh-CN", "错误："),  # the file is named next; then the way out:
         (["new", "--followers", "-1", "--force"], "en", 'Error: "-1" is not a follower count'),
         (["new", "--followers", "1", "--platform", "weibo"], "en", 'Error: "weibo" is not a platform'),
     ],
@@ -114,8 +113,13 @@ def test_bad_input_exits_2_with_a_clear_message_in_the_chosen_language(
     assert result.exit_code == 2
     assert result.output.startswith(expected)
     assert "Traceback" not in result.output
-    if args[0] == "new" and lang == "zh-CN":
-        assert "中已有练习沙盒。加 --force 可替换它" in result.output
+
+
+def test_new_will_not_replace_a_sandbox_without_force_and_says_so_in_chinese(db: Path) -> None:
+    result = run(db, "new", "--followers", "1", lang="zh-CN")
+    assert result.exit_code == 2
+    advice = "加 --force 可替换它（其中的任务将丢失），或用 --db 选择其他文件。"
+    assert result.output == f"错误：{db} 中已有练习沙盒。{advice}\n"
 
 
 def _edge_id(edge: Edge) -> str:
