@@ -10,7 +10,7 @@ from conftest import everything
 
 from xingtu_sim import EDGES, TRANSITIONS, CreatorAccount, Edge, Platform, State, Transition
 from xingtu_sim.cli import main
-from xingtu_sim.cli.sandbox import TriggerChoice
+from xingtu_sim.cli.sandbox_options import TriggerChoice
 from xingtu_sim.cli.table import display_width, table
 from xingtu_sim.errors import InputError
 from xingtu_sim.i18n import Lang

@@ -2,79 +2,26 @@
 
 from __future__ import annotations
 
-import difflib
 import json
-import os
-from collections.abc import Callable
-from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 
 from xingtu_sim.account import CreatorAccount, parse_platform
-from xingtu_sim.cli import sandbox_text as show_text
+from xingtu_sim.cli import sandbox_text
 from xingtu_sim.cli.base import current_lang, lang_option, rules_option, say
-from xingtu_sim.errors import InputError, message
-from xingtu_sim.lifecycle import TRIGGERS, Actor
+from xingtu_sim.cli.sandbox_options import (
+    SandboxGroup,
+    TriggerChoice,
+    db_option,
+    json_option,
+    sandbox_path,
+    triggers_by_actor,
+)
+from xingtu_sim.errors import message
 from xingtu_sim.money import format_yuan
 from xingtu_sim.rules import Rules
 from xingtu_sim.sandbox import create, parse_duration, reset, session
 from xingtu_sim.sandbox.views import account_view, inbox_view, task_view
-
-F = TypeVar("F", bound=Callable[..., Any])
-_DB = "xingtu_sim.sandbox_db"
-DB_ENV = "XINGTU_SIM_DB"
-
-
-def _store_db(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
-    if value is not None:
-        ctx.find_root().meta[_DB] = value
-
-
-def db_option(command: F) -> F:
-    """--db PATH, accepted on the group and on every sandbox command."""
-    return click.option(
-        "--db",
-        type=click.Path(path_type=Path),
-        expose_value=False,
-        callback=_store_db,
-        metavar="PATH",
-        help=f"The sandbox file (default: ${DB_ENV}, else sandbox.sqlite3 in the app folder). 沙盒文件。",
-    )(command)
-
-
-def sandbox_path() -> Path:
-    """--db, else $XINGTU_SIM_DB, else a file in the user's application folder."""
-    chosen: Path | None = click.get_current_context().find_root().meta.get(_DB)
-    if chosen:
-        return chosen
-    if os.environ.get(DB_ENV):
-        return Path(os.environ[DB_ENV])
-    return Path(click.get_app_dir("xingtu-sim")) / "sandbox.sqlite3"
-
-
-class TriggerChoice(click.Choice):  # type: ignore[type-arg]
-    """A trigger of the lifecycle by its id (or its label); a typo gets the nearest as a hint."""
-
-    name = "trigger"
-
-    def __init__(self) -> None:
-        super().__init__(list(TRIGGERS))
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
-        wanted = str(value).strip().replace("-", "_").casefold()
-        for transition in TRIGGERS.values():
-            if wanted in {transition.trigger, transition.en.casefold(), transition.zh}:
-                return transition.trigger
-        lines = [message("sandbox.unknown_trigger", trigger=value)]
-        nearest = difflib.get_close_matches(wanted, list(TRIGGERS), n=1, cutoff=0.5)
-        if nearest:
-            lines.append(message("error.unknown_task.hint", suggestion=nearest[0]))
-        raise InputError(*lines, message("sandbox.triggers", triggers=", ".join(TRIGGERS)))
-
-
-def _json_option(command: F) -> F:
-    return click.option("--json", "as_json", is_flag=True, help="Print JSON (ids, not labels). 输出 JSON。")(command)
 
 
 def _text(key: str, **values: object) -> str:
@@ -92,22 +39,6 @@ def _print(lines: list[str]) -> None:
 
 def _print_json(data: object) -> None:
     say(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-def _triggers_by_actor() -> str:
-    """The epilog of `do --help`: every TRIGGER, grouped by whose move it is."""
-    lines = ["\b", "TRIGGER / 操作代码:"]
-    for actor in Actor:
-        triggers = ", ".join(t for t, row in TRIGGERS.items() if row.actor is actor)
-        lines.append(f"  {actor.value} / {actor.label('zh-CN')}: {triggers}")
-    return "\n".join(lines)
-
-
-class SandboxGroup(click.Group):
-    """Lists its commands in the order a trainee uses them, not alphabetically."""
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return list(self.commands)
 
 
 @click.group("sandbox", cls=SandboxGroup, short_help="A practice account and task inbox. 练习账户与任务收件箱。")
@@ -175,12 +106,12 @@ def publish_command(task: str, brand: str, price: str, rules: Rules) -> None:
         lines = [
             _text("sandbox.published", brand=brand, task=task, price=price_yuan, state=published.state),
             _text("sandbox.accept_by", deadline=published.accept_deadline),
-            *show_text.state_lines(published, lang)[1:],
+            *sandbox_text.state_lines(published, lang)[1:],
         ]
     _print(lines)
 
 
-@sandbox_group.command("do", short_help="Make a move on a task. 对任务执行操作。", epilog=_triggers_by_actor())
+@sandbox_group.command("do", short_help="Make a move on a task. 对任务执行操作。", epilog=triggers_by_actor())
 @click.argument("trigger", type=TriggerChoice(), metavar="TRIGGER")
 @click.argument("task")
 @rules_option
@@ -196,7 +127,7 @@ def do_command(trigger: str, task: str, rules: Rules) -> None:
     with session(sandbox_path(), rules) as workspace:
         before = workspace.account.snapshot()
         moved = workspace.act(task, trigger)
-        lines = show_text.moved_lines(moved, moved.history[-1], before, workspace.account, lang)
+        lines = sandbox_text.moved_lines(moved, moved.history[-1], before, workspace.account, lang)
     _print(lines)
 
 
@@ -215,13 +146,13 @@ def wait_command(duration: str, rules: Rules) -> None:
     lang = current_lang()
     with session(sandbox_path(), rules) as workspace:
         lapsed = workspace.pass_time(hours)
-        lines = [_text("sandbox.waited", hours=hours, clock=show_text.clock(workspace.clock.now, lang))]
-        lines += [show_text.lapsed_line(task, lang) for task in lapsed] or [_text("sandbox.none_lapsed")]
+        lines = [_text("sandbox.waited", hours=hours, clock=sandbox_text.clock(workspace.clock.now, lang))]
+        lines += [sandbox_text.lapsed_line(task, lang) for task in lapsed] or [_text("sandbox.none_lapsed")]
     _print(lines)
 
 
 @sandbox_group.command("inbox", short_help="List the tasks. 列出任务。")
-@_json_option
+@json_option
 @rules_option
 @db_option
 @lang_option
@@ -235,12 +166,12 @@ def inbox_command(as_json: bool, rules: Rules) -> None:
         if as_json:
             _print_json(inbox_view(workspace))
         else:
-            _print(show_text.inbox_lines(workspace, current_lang()))
+            _print(sandbox_text.inbox_lines(workspace, current_lang()))
 
 
 @sandbox_group.command("show", short_help="One task in detail, with its history. 查看任务详情与历史。")
 @click.argument("task")
-@_json_option
+@json_option
 @rules_option
 @db_option
 @lang_option
@@ -255,11 +186,11 @@ def show_command(task: str, as_json: bool, rules: Rules) -> None:
         if as_json:
             _print_json(task_view(found, workspace))
         else:
-            _print(show_text.task_lines(found, workspace, current_lang()))
+            _print(sandbox_text.task_lines(found, workspace, current_lang()))
 
 
 @sandbox_group.command("account", short_help="The creator's account. 达人账户。")
-@_json_option
+@json_option
 @rules_option
 @db_option
 @lang_option
@@ -274,7 +205,7 @@ def account_command(as_json: bool, rules: Rules) -> None:
         if as_json:
             _print_json(account_view(workspace))
         else:
-            _print(show_text.account_lines(workspace, path, current_lang()))
+            _print(sandbox_text.account_lines(workspace, path, current_lang()))
 
 
 @sandbox_group.command("stop-receiving", short_help="Stop receiving tasks. 关闭接收任务。")
