@@ -102,6 +102,12 @@ def test_a_refused_move_exits_1_with_the_reason_and_what_is_possible(db: Path, l
         (["do", "view", "TT"], "en", 'Error: There is no task "TT".\nDid you mean "T"?\n'),
         (["wait", "3"], "en", 'Error: "3" is not a duration; write days and hours, e.g. 25h, 2d or 1d12h.\n'),
         (["new", "--followers", "-1", "--force"], "en", 'Error: "-1" is not a follower count'),
+        (["wait", f"{2**64}h"], "en", "Error: A number is too large for the sandbox to keep; nothing was changed.\n"),
+        (
+            ["publish", "U", "--brand", "B", "--price", f"{2**64}"],
+            "zh-CN",
+            "错误：数值过大，练习沙盒无法保存；未作任何改动。\n",
+        ),
         (["new", "--followers", "1", "--platform", "weibo"], "en", 'Error: "weibo" is not a platform'),
     ],
 )

@@ -323,6 +323,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '"{duration}" is not a duration; write days and hours, e.g. 25h, 2d or 1d12h.',
         "“{duration}” 不是有效的时长；请写天数和小时数，例如 25h、2d、1d12h（或 2天、1天12小时）。",
     ),
+    "sandbox.too_large": (
+        "A number is too large for the sandbox to keep; nothing was changed.",
+        "数值过大，练习沙盒无法保存；未作任何改动。",
+    ),
     "sandbox.unknown_trigger": (
         '"{trigger}" is not an action of the lifecycle.',
         "“{trigger}” 不是任务流程中的操作。",

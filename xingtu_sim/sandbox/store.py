@@ -71,6 +71,8 @@ def transaction(path: Path, *, create: bool = False, write: bool = True) -> Iter
         raise _database_error(path, error) from None
     except sqlite3.DatabaseError as error:
         raise InputError(message("sandbox.corrupt", path=path, error=str(error))) from None
+    except OverflowError:  # SQLite keeps 64-bit integers: a price or a span of time beyond them
+        raise InputError(message("sandbox.too_large")) from None
     finally:
         with suppress(sqlite3.Error):
             if connection.in_transaction:
@@ -110,13 +112,18 @@ def _inspect_read_only(path: Path) -> None:
         raise _database_error(path, error) from None
     except sqlite3.DatabaseError as error:
         raise InputError(message("sandbox.corrupt", path=path, error=str(error))) from None
+    except OverflowError:  # SQLite keeps 64-bit integers: a price or a span of time beyond them
+        raise InputError(message("sandbox.too_large")) from None
     finally:
         connection.close()
 
 
 def _connect(path: Path, create: bool) -> sqlite3.Connection:
     if create:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise InputError(message("sandbox.unreadable", path=path, error=unreadable(error))) from None
     mode = "rwc" if create else "rw"
     try:
         # isolation_level=None: the transaction is ours to begin and commit, not the module's.
