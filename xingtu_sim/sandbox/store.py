@@ -55,10 +55,10 @@ SCHEMA_VERSION = len(_MIGRATIONS)
 @contextmanager
 def transaction(path: Path, *, create: bool = False, write: bool = True) -> Iterator[sqlite3.Connection]:
     """One command's transaction on the sandbox file: all of it is written, or none of it."""
-    if not create and _is_empty(path):
-        raise InputError(message("sandbox.missing", path=path))
     if not _is_empty(path):
         _inspect_read_only(path)
+    elif not create:
+        raise InputError(message("sandbox.missing", path=path))
     connection = _connect(path, create)
     try:
         # IMMEDIATE takes the write lock before reading, so two shells acting at once queue up
