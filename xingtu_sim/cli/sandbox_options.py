@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from xingtu_sim.errors import InputError, message
+from xingtu_sim.i18n import join
 from xingtu_sim.lifecycle import TRIGGERS, Actor
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -62,7 +63,7 @@ class TriggerChoice(click.Choice):  # type: ignore[type-arg]
         nearest = difflib.get_close_matches(wanted, list(TRIGGERS), n=1, cutoff=0.5)
         if nearest:
             lines.append(message("error.unknown_task.hint", suggestion=nearest[0]))
-        raise InputError(*lines, message("sandbox.triggers", triggers=", ".join(TRIGGERS)))
+        raise InputError(*lines, message("sandbox.triggers", triggers=lambda lang: join(list(TRIGGERS), lang)))
 
 
 def json_option(command: F) -> F:
@@ -83,3 +84,8 @@ class SandboxGroup(click.Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(self.commands)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, command.get_short_help_str(limit=formatter.width)) for name, command in self.commands.items()]
+        with formatter.section("Commands / 命令"):
+            formatter.write_dl(rows)
