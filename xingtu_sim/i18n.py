@@ -328,6 +328,157 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "diagram.cannot_write": ("Cannot write {path}: {error}", "无法写入 {path}：{error}"),
     "diagram.no_folder": ("its folder does not exist", "所在文件夹不存在"),
     "diagram.no_write_permission": ("permission denied", "没有写入权限"),
+    # Sandbox
+    "sandbox.missing": (
+        "There is no sandbox in {path} yet. Start one with: xingtu-sim sandbox new --followers 150000",
+        "{path} 中还没有练习沙盒。请先创建：xingtu-sim sandbox new --followers 150000",
+    ),
+    "sandbox.exists": (
+        "A sandbox already exists in {path}. Add --force to replace it (its tasks are lost), or choose another file "
+        "with --db.",
+        "{path} 中已有练习沙盒。加 --force 可替换它（其中的任务将丢失），或用 --db 选择其他文件。",
+    ),
+    "sandbox.foreign": (
+        "{path} is another application's SQLite database, not a xingtu-sim sandbox; it was left untouched. "
+        "Choose another file with --db.",
+        "{path} 是其他程序的 SQLite 数据库，不是 xingtu-sim 练习沙盒；文件未作任何改动。请用 --db 选择其他文件。",
+    ),
+    "sandbox.corrupt": (
+        "{path} is not a readable xingtu-sim sandbox ({error}); it was left untouched. Choose another file with --db, "
+        "or move this one away and run: xingtu-sim sandbox new",
+        "{path} 不是可读取的 xingtu-sim 练习沙盒（{error}）；文件未作任何改动。请用 --db 选择其他文件，"
+        "或移走该文件后运行：xingtu-sim sandbox new",
+    ),
+    "sandbox.not_sqlite": ("not an SQLite database", "不是 SQLite 数据库"),
+    "sandbox.newer": (
+        "{path} was written by a newer xingtu-sim (sandbox format {found}; this version reads up to {supported}); "
+        "it was left untouched. Upgrade xingtu-sim to use it.",
+        "{path} 由更新版本的 xingtu-sim 写入（沙盒格式 {found}，当前版本最高支持 {supported}）；文件未作任何改动。"
+        "请升级 xingtu-sim 后再使用。",
+    ),
+    "sandbox.unreadable": ("Cannot open the sandbox {path}: {error}", "无法打开练习沙盒 {path}：{error}"),
+    "sandbox.busy": (
+        "The sandbox {path} is busy: another command held it for {seconds} seconds. Try again.",
+        "练习沙盒 {path} 正被其他命令占用（已等待 {seconds} 秒），请稍后重试。",
+    ),
+    "sandbox.duration": (
+        '"{duration}" is not a duration; write days and hours, e.g. 25h, 2d or 1d12h.',
+        "“{duration}” 不是有效的时长；请写天数和小时数，例如 25h、2d、1d12h（或 2天、1天12小时）。",
+    ),
+    "sandbox.too_large": (
+        "A number is too large for the sandbox to keep; nothing was changed.",
+        "数值过大，练习沙盒无法保存；未作任何改动。",
+    ),
+    "sandbox.unknown_trigger": (
+        '"{trigger}" is not an action of the lifecycle.',
+        "“{trigger}” 不是任务流程中的操作。",
+    ),
+    "sandbox.triggers": ("Actions: {triggers}.", "可用操作：{triggers}。"),
+    "sandbox.created": (
+        "New sandbox in {path}: a {platform} creator with {followers} followers; Xingtu is not open yet.",
+        "已在 {path} 新建练习沙盒：一位拥有 {followers} 粉丝的{platform}达人，尚未开通星图。",
+    ),
+    "sandbox.reset": (
+        "The sandbox starts over: a {platform} creator with {followers} followers, Xingtu not open, no tasks, hour 0.",
+        "练习沙盒已重置：一位拥有 {followers} 粉丝的{platform}达人，未开通星图，没有任务，时间回到第 0 小时。",
+    ),
+    "sandbox.next": ("Next: {command}", "下一步：{command}"),
+    "sandbox.opened": ("Xingtu is open; the creator is receiving tasks.", "星图已开通，达人开始接收任务。"),
+    "sandbox.stopped": (
+        "The creator stopped receiving tasks; brands cannot publish new ones until it resumes.",
+        "达人已关闭接收任务；重新开启前，品牌方无法发布新任务。",
+    ),
+    "sandbox.resumed": ("The creator is receiving tasks again.", "达人已重新开启接收任务。"),
+    "sandbox.published": (
+        'Brand "{brand}" published task "{task}" paying {price} yuan: {state}.',
+        "品牌方 “{brand}” 发布了任务 “{task}”，报酬 {price} 元：{state}。",
+    ),
+    "sandbox.accept_by": (
+        "The creator may accept it until hour {deadline}; left alone, it then lapses with no consequence.",
+        "达人可在第 {deadline} 小时前接受；若不处理，届时任务失效，没有任何后果。",
+    ),
+    "sandbox.moved": (
+        '{actor}: {action}. Task "{task}": {source} → {dest}.',
+        "{actor}：{action}。任务 “{task}”：{source} → {dest}。",
+    ),
+    "sandbox.state_now": ("Now {state}: the {mover}'s move.", "当前状态：{state}，轮到{mover}操作。"),
+    "sandbox.ended": ("Now {state}: the task has ended.", "当前状态：{state}，任务已结束。"),
+    "sandbox.move": ("{trigger} ({action}, {actor})", "{trigger}（{action}，{actor}）"),
+    "sandbox.paid": (
+        "Paid {net} yuan to the creator (price {price} − fee {fee}); balance {balance} yuan.",
+        "达人实得 {net} 元（报酬 {price} 元 − 服务费 {fee} 元）；余额 {balance} 元。",
+    ),
+    "sandbox.breach": (
+        "Cancelled after accepting: a breach; the creator now has {breaches}.",
+        "接受后取消，记一次违约；达人现有 {breaches} 次违约记录。",
+    ),
+    "sandbox.waited": ("{hours} hours pass; it is now {clock}.", "过了 {hours} 小时，现在是{clock}。"),
+    "sandbox.lapsed": (
+        'Lapsed at hour {time}: "{task}" ({source} → {dest}); the account is untouched.',
+        "第 {time} 小时失效：“{task}”（{source} → {dest}），账户不受影响。",
+    ),
+    "sandbox.none_lapsed": ("No task lapsed.", "没有任务失效。"),
+    "sandbox.clock": ("hour {hour} (day {day}, {time})", "第 {hour} 小时（第 {day} 天 {time}）"),
+    "sandbox.inbox.empty": (
+        "The inbox is empty. A brand publishes a task with: "
+        "xingtu-sim sandbox publish TASK --brand BRAND --price AMOUNT",
+        "收件箱是空的。品牌方发布任务：xingtu-sim sandbox publish 任务名 --brand 品牌 --price 金额",
+    ),
+    "sandbox.inbox.summary": (
+        "{count} tasks, {pending} awaiting the creator's decision; it is {clock}.",
+        "共 {count} 个任务，其中 {pending} 个待达人决定；现在是{clock}。",
+    ),
+    "sandbox.col.task": ("Task", "任务"),
+    "sandbox.col.brand": ("Brand", "品牌方"),
+    "sandbox.col.price": ("Price (yuan)", "报酬（元）"),
+    "sandbox.col.state": ("State", "状态"),
+    "sandbox.col.hours_left": ("Hours left", "剩余小时"),
+    "sandbox.col.next": ("Next move by", "下一步操作方"),
+    "sandbox.col.hour": ("Hour", "小时"),
+    "sandbox.col.action": ("Action", "操作"),
+    "sandbox.col.trigger": ("Trigger", "操作代码"),
+    "sandbox.col.from": ("From", "从"),
+    "sandbox.col.to": ("To", "到"),
+    "sandbox.col.by": ("By", "操作方"),
+    "sandbox.show.title": (
+        'Task "{task}" from brand "{brand}", paying {price} yuan.',
+        "任务 “{task}”，品牌方 “{brand}”，报酬 {price} 元。",
+    ),
+    "sandbox.show.published": ("Published at hour {hour}.", "发布于第 {hour} 小时。"),
+    "sandbox.show.deadline": (
+        "Published at hour {hour}; accept before hour {deadline} ({left} hours left).",
+        "发布于第 {hour} 小时；须在第 {deadline} 小时前接受（剩余 {left} 小时）。",
+    ),
+    "sandbox.show.changes": (
+        "Change requests used: script {script} of {script_limit}, video {video} of {video_limit}.",
+        "已用修改次数：脚本 {script}/{script_limit}，视频 {video}/{video_limit}。",
+    ),
+    "sandbox.show.fee": (
+        "Service fee {fee} yuan; the creator was paid {net} yuan.",
+        "平台服务费 {fee} 元；达人实得 {net} 元。",
+    ),
+    "sandbox.show.possible": ("Possible now:", "现在可以："),
+    "sandbox.show.history": ("History:", "历史记录："),
+    "sandbox.show.no_history": ("(no moves yet)", "（尚无操作）"),
+    "sandbox.account.platform": ("Platform", "平台"),
+    "sandbox.account.followers": ("Followers", "粉丝数"),
+    "sandbox.account.xingtu": ("Xingtu", "星图"),
+    "sandbox.account.receiving": ("Receiving tasks", "接收任务"),
+    "sandbox.account.balance": ("Balance", "余额"),
+    "sandbox.account.breaches": ("Breaches", "违约次数"),
+    "sandbox.account.clock": ("Clock", "时间"),
+    "sandbox.account.tasks": ("Tasks", "任务"),
+    "sandbox.account.file": ("Sandbox file", "沙盒文件"),
+    "sandbox.followers_value": (
+        "{followers} ({platform} needs {needed} to open Xingtu)",
+        "{followers}（{platform}开通星图需要 {needed}）",
+    ),
+    "sandbox.open": ("open", "已开通"),
+    "sandbox.not_open": ("not open", "未开通"),
+    "sandbox.yes": ("yes", "是"),
+    "sandbox.no": ("no", "否"),
+    "sandbox.yuan": ("{amount} yuan", "{amount} 元"),
+    "sandbox.tasks_value": ("{count} ({pending} awaiting decision)", "{count}（{pending} 个待决定）"),
 }
 
 

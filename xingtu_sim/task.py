@@ -59,6 +59,30 @@ class Task:
         self.history: list[HistoryEntry] = []
         self._context = context
 
+    @classmethod
+    def restore(
+        cls,
+        context: TaskContext,
+        name: str,
+        brand: str,
+        price_fen: int,
+        published_at: int,
+        *,
+        state: State,
+        script_changes: int,
+        video_changes: int,
+        fee_fen: int | None,
+        history: list[HistoryEntry],
+    ) -> Task:
+        """A task exactly as it was saved, without replaying its moves (the sandbox store reloads tasks)."""
+        task = cls(context, name, brand, price_fen, published_at)
+        task.state = state
+        task.script_changes = script_changes
+        task.video_changes = video_changes
+        task.fee_fen = fee_fen
+        task.history = list(history)
+        return task
+
     def __repr__(self) -> str:
         return f"Task({self.name!r}, {self.state.id})"
 

@@ -14,6 +14,7 @@ COMMANDS = {
     "coverage": ("xingtu_sim.cli.coverage", "Which states and transitions the scenarios cover. 覆盖率。"),
     "generate": ("xingtu_sim.cli.generate", "Generate scenarios from the lifecycle table. 生成场景。"),
     "rules": ("xingtu_sim.cli.rules", "Print the rules in force as TOML. 打印当前规则。"),
+    "sandbox": ("xingtu_sim.cli.sandbox", "A practice account and task inbox. 练习账户与任务收件箱。"),
 }
 
 

@@ -1,0 +1,266 @@
+"""The sandbox commands through click's CliRunner: messages in both languages, every move, tidy tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from conftest import everything
+
+from xingtu_sim import EDGES, TRANSITIONS, CreatorAccount, Edge, Platform, State, Transition
+from xingtu_sim.cli import main
+from xingtu_sim.cli.sandbox_options import TriggerChoice
+from xingtu_sim.cli.table import display_width, table
+from xingtu_sim.errors import InputError
+from xingtu_sim.i18n import Lang
+from xingtu_sim.rules import DEFAULT_RULES
+from xingtu_sim.sandbox import create, parse_duration, session
+
+
+def run(db: Path, *args: str, lang: Lang = "en", env: dict[str, str | None] | None = None) -> Result:
+    return CliRunner().invoke(main, ["--lang", lang, "sandbox", "--db", str(db), *args], env=env)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    """A sandbox whose creator has opened Xingtu."""
+    path = tmp_path / "practice.db"
+    create(path, CreatorAccount(followers=150_000))
+    with session(path, DEFAULT_RULES) as workspace:
+        workspace.open_xingtu()
+    return path
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            [
+                'Brand "安踏" published task "春季新品" paying 1200.50 yuan: pending receipt.',
+                "The creator may accept it until hour 24; left alone, it then lapses with no consequence.",
+                "Possible now: view (view details, creator), decline (decline, creator).",
+                'Creator: view details. Task "春季新品": pending receipt → viewing details.',
+                "Now viewing details: the creator's move.",
+                "Possible now: close (close details, creator), accept (accept, creator), decline (decline, creator).",
+            ],
+        ),
+        (
+            "zh-CN",
+            [
+                "品牌方 “安踏” 发布了任务 “春季新品”，报酬 1200.50 元：待接收。",
+                "达人可在第 24 小时前接受；若不处理，届时任务失效，没有任何后果。",
+                "现在可以：view（查看详情，达人）、decline（拒绝任务，达人）。",
+                "达人：查看详情。任务 “春季新品”：待接收 → 查看详情。",
+                "当前状态：查看详情，轮到达人操作。",
+                "现在可以：close（关闭详情，达人）、accept（接受任务，达人）、decline（拒绝任务，达人）。",
+            ],
+        ),
+    ],
+)
+def test_each_action_says_what_happened_and_the_new_state_in_the_chosen_language(
+    db: Path, lang: Lang, expected: list[str]
+) -> None:
+    published = run(db, "publish", "春季新品", "--brand", "安踏", "--price", "1200.5", lang=lang)
+    viewed = run(db, "do", "view", "春季新品", lang=lang)
+    assert (published.exit_code, viewed.exit_code) == (0, 0)
+    assert published.output.splitlines() + viewed.output.splitlines() == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            'Refused: the creator cannot "accept" task "Spring launch", which is pending receipt. '
+            "Reason: not allowed in this state.\nPossible now: view details (creator), decline (creator).\n",
+        ),
+        (
+            "zh-CN",
+            "操作被拒绝：达人无法对任务 “Spring launch”（待接收）执行“接受任务”。原因：当前状态不允许该操作。\n"
+            "现在可以：查看详情（达人）、拒绝任务（达人）。\n",
+        ),
+    ],
+)
+def test_a_refused_move_exits_1_with_the_reason_and_what_is_possible(db: Path, lang: Lang, expected: str) -> None:
+    run(db, "publish", "Spring launch", "--brand", "Nike", "--price", "8000")
+    result = run(db, "do", "accept", "Spring launch", lang=lang)
+    assert result.exit_code == 1
+    assert result.output == expected
+
+
+@pytest.mark.parametrize(
+    ("args", "lang", "expected"),
+    [
+        (["do", "acept", "T"], "en", 'Error: "acept" is not an action of the lifecycle.\nDid you mean "accept"?\n'),
+        (
+            ["do", "aprove_script", "T"],
+            "zh-CN",
+            "错误：“aprove_script” 不是任务流程中的操作。\n您是不是要找 “approve_script”？\n",
+        ),
+        (["do", "view", "TT"], "en", 'Error: There is no task "TT".\nDid you mean "T"?\n'),
+        (["wait", "3"], "en", 'Error: "3" is not a duration; write days and hours, e.g. 25h, 2d or 1d12h.\n'),
+        (["new", "--followers", "-1", "--force"], "en", 'Error: "-1" is not a follower count'),
+        (["wait", f"{2**64}h"], "en", "Error: A number is too large for the sandbox to keep; nothing was changed.\n"),
+        (
+            ["publish", "U", "--brand", "B", "--price", f"{2**64}"],
+            "zh-CN",
+            "错误：数值过大，练习沙盒无法保存；未作任何改动。\n",
+        ),
+        (["new", "--followers", "1", "--platform", "weibo"], "en", 'Error: "weibo" is not a platform'),
+    ],
+)
+def test_bad_input_exits_2_with_a_clear_message_in_the_chosen_language(
+    db: Path, args: list[str], lang: Lang, expected: str
+) -> None:
+    run(db, "publish", "T", "--brand", "Nike", "--price", "1")
+    result = run(db, *args, lang=lang)
+    assert result.exit_code == 2
+    assert result.output.startswith(expected)
+    assert "Traceback" not in result.output
+
+
+def test_new_will_not_replace_a_sandbox_without_force_and_says_so_in_chinese(db: Path) -> None:
+    result = run(db, "new", "--followers", "1", lang="zh-CN")
+    assert result.exit_code == 2
+    advice = "加 --force 可替换它（其中的任务将丢失），或用 --db 选择其他文件。"
+    assert result.output == f"错误：{db} 中已有练习沙盒。{advice}\n"
+
+
+def _edge_id(edge: Edge) -> str:
+    return f"{edge.source.id}-{edge.trigger}"
+
+
+@pytest.mark.parametrize("edge", EDGES, ids=_edge_id)
+def test_every_move_of_the_lifecycle_can_be_made_with_do(db: Path, tmp_path: Path, edge: Edge) -> None:
+    with session(db, DEFAULT_RULES) as workspace:
+        workspace.publish("T", "Nike", "100")
+        workspace.bring_to("T", edge.source)
+        workspace.pass_time(5)  # still inside the 24-hour window
+    extra = []
+    if edge.trigger == "expire":  # a shorter window in force makes the task lapsable now
+        short = tmp_path / "short.toml"
+        short.write_text("accept_window_hours = 1\n", encoding="utf-8")
+        extra = ["--rules", str(short)]
+    result = run(db, "do", edge.trigger, "T", *extra)
+    assert result.exit_code == 0, result.output
+    assert f"{edge.source.en} → {edge.dest.en}." in result.output
+    with session(db, DEFAULT_RULES, write=False) as workspace:
+        assert workspace.task("T").state is edge.dest
+
+
+@pytest.mark.parametrize("transition", TRANSITIONS, ids=lambda t: t.trigger)
+def test_a_move_can_be_named_by_its_id_or_its_label_in_either_language(transition: Transition) -> None:
+    choice = TriggerChoice()
+    for name in (transition.trigger, transition.trigger.replace("_", "-"), transition.en.upper(), transition.zh):
+        assert choice.convert(name, None, None) == transition.trigger
+
+
+def test_a_mistyped_move_is_an_input_error_suggesting_the_nearest() -> None:
+    with pytest.raises(InputError) as error:
+        TriggerChoice().convert("upload_vidoe", None, None)
+    assert 'Did you mean "upload_video"?' in error.value.describe("en")
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"),
+    [("25h", 25), ("2d", 48), ("1d12h", 36), ("0h", 0), (" 3H ", 3), ("2天", 48), ("1天12小时", 36), ("1d 2h", 26)],
+)
+def test_a_duration_is_days_and_hours(text: str, hours: int) -> None:
+    assert parse_duration(text) == hours
+
+
+@pytest.mark.parametrize("text", ["", "3", "h", "1h2d", "-1h", "1.5h", "soon", "2 days"])
+def test_anything_else_is_not_a_duration(text: str) -> None:
+    with pytest.raises(InputError):
+        parse_duration(text)
+
+
+def test_a_saved_sandbox_reads_back_exactly_as_it_was_left(db: Path) -> None:
+    with session(db, DEFAULT_RULES) as workspace:
+        for name, state in [
+            ("done", State.COMPLETED),
+            ("dropped", State.CANCELLED),
+            ("revised", State.SCRIPT_REVIEW),
+            ("waiting", State.VIEWING_DETAILS),
+        ]:
+            workspace.publish(name, "品牌", "99.99")
+            workspace.bring_to(name, state)
+        workspace.act("revised", "request_script_changes")
+        workspace.act("revised", "submit_script")
+        workspace.publish("ignored", "Nike", "1")
+        workspace.pass_time(30)
+        saved = everything(workspace)
+    with session(db, DEFAULT_RULES, write=False) as again:
+        assert everything(again) == saved
+        assert [task.name for task in again] == ["done", "dropped", "revised", "waiting", "ignored"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-CN"])
+def test_the_inbox_columns_line_up_with_chinese_and_english_names(db: Path, lang: Lang) -> None:
+    run(db, "publish", "春季新品发布会", "--brand", "安踏", "--price", "1200.5")
+    run(db, "publish", "Spring", "--brand", "Li-Ning Sports", "--price", "8")
+    run(db, "do", "view", "Spring")
+    lines = run(db, "inbox", lang=lang).output.splitlines()
+    _header, rule, *rows = lines[:4]
+    columns = _runs(rule)
+    states = [State.PENDING_RECEIPT.label(lang), State.VIEWING_DETAILS.label(lang)]
+    for line, price, state in zip(rows, ["1200.50", "8.00"], states, strict=True):
+        price_end = columns[2][0] + len(columns[2][1])
+        assert display_width(line[: line.index(price) + len(price)]) == price_end  # right-aligned
+        assert display_width(line[: line.index(state)]) == columns[3][0]  # left-aligned
+
+
+def _runs(rule: str) -> list[tuple[int, str]]:
+    runs, index = [], 0
+    for part in rule.split("  "):
+        runs.append((index, part))
+        index += len(part) + 2
+    return runs
+
+
+def test_a_table_pads_by_display_width_so_wide_characters_count_twice() -> None:
+    lines = table([["春季新品", "1"], ["ab", "22"]], ["任务", "n"], right=frozenset({1}))
+    assert lines == [
+        "任务       n",
+        "--------  --",
+        "春季新品   1",
+        "ab        22",
+    ]
+    assert display_width("春季新品") == 8
+
+
+def test_without_db_or_environment_the_sandbox_lives_in_the_app_folder(tmp_path: Path) -> None:
+    env: dict[str, str | None] = {"XDG_CONFIG_HOME": str(tmp_path), "XINGTU_SIM_DB": None}
+    result = CliRunner().invoke(main, ["sandbox", "new", "--followers", "150000"], env=env)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "xingtu-sim" / "sandbox.sqlite3").is_file()
+
+
+def test_the_environment_names_the_file_and_db_on_a_command_overrides_it(tmp_path: Path) -> None:
+    from_env, chosen = tmp_path / "env.db", tmp_path / "chosen.db"
+    env: dict[str, str | None] = {"XINGTU_SIM_DB": str(from_env)}
+    runner = CliRunner()
+    assert runner.invoke(main, ["sandbox", "new", "--followers", "1"], env=env).exit_code == 0
+    assert runner.invoke(main, ["sandbox", "new", "--followers", "2", "--db", str(chosen)], env=env).exit_code == 0
+    with session(from_env, DEFAULT_RULES, write=False) as first, session(chosen, DEFAULT_RULES, write=False) as second:
+        assert (first.account.followers, second.account.followers) == (1, 2)
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("en", "Balance          0.00 yuan"), ("zh-CN", "余额      0.00 元")])
+def test_reset_starts_over_with_the_same_followers_and_platform(tmp_path: Path, lang: Lang, expected: str) -> None:
+    db = tmp_path / "practice.db"
+    create(db, CreatorAccount(followers=60_000, platform=Platform.XIGUA))
+    run(db, "open")
+    run(db, "publish", "T", "--brand", "Nike", "--price", "1")
+    run(db, "wait", "2d")
+    result = run(db, "reset", lang=lang)
+    assert result.exit_code == 0
+    with session(db, DEFAULT_RULES, write=False) as workspace:
+        assert (workspace.account, workspace.clock.now, workspace.tasks) == (
+            CreatorAccount(followers=60_000, platform=Platform.XIGUA),
+            0,
+            {},
+        )
+    assert expected in run(db, "account", lang=lang).output

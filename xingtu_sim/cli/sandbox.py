@@ -1,0 +1,254 @@
+"""`xingtu-sim sandbox`: a practice account and task inbox that persist between commands (SQLite)."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from xingtu_sim.account import CreatorAccount, parse_platform
+from xingtu_sim.cli import sandbox_text
+from xingtu_sim.cli.base import current_lang, lang_option, rules_option, say
+from xingtu_sim.cli.sandbox_options import (
+    SandboxGroup,
+    TriggerChoice,
+    db_option,
+    json_option,
+    sandbox_path,
+    triggers_by_actor,
+)
+from xingtu_sim.errors import message
+from xingtu_sim.money import format_yuan
+from xingtu_sim.rules import Rules
+from xingtu_sim.sandbox import create, parse_duration, reset, session
+from xingtu_sim.sandbox.views import account_view, inbox_view, task_view
+
+
+def _text(key: str, **values: object) -> str:
+    return message(key, **values)(current_lang())
+
+
+def _say(key: str, **values: object) -> None:
+    say(_text(key, **values))
+
+
+def _print(lines: list[str]) -> None:
+    for line in lines:
+        say(line)
+
+
+def _print_json(data: object) -> None:
+    say(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@click.group("sandbox", cls=SandboxGroup, short_help="A practice account and task inbox. 练习账户与任务收件箱。")
+@db_option
+@lang_option
+def sandbox_group() -> None:
+    """Practise the flow: a creator account and task inbox kept between commands (an SQLite file).
+    练习完整流程：达人账户与任务收件箱，在命令之间保存（SQLite 文件）。
+
+    Example / 示例:  xingtu-sim sandbox new --followers 150000 && xingtu-sim sandbox open
+    """
+
+
+@sandbox_group.command("new", short_help="Start a new sandbox. 新建练习沙盒。")
+@click.option("--followers", type=int, required=True, help="The creator's followers. 达人的粉丝数。")
+@click.option("--platform", default="douyin", show_default=True, help="douyin, xigua or huoshan (抖音/西瓜/火山).")
+@click.option("--force", is_flag=True, help="Replace an existing sandbox. 替换已有的沙盒。")
+@db_option
+@lang_option
+def new_command(followers: int, platform: str, force: bool) -> None:
+    """Start a sandbox for a creator with this many followers; Xingtu is not open yet.
+    为一位拥有指定粉丝数的达人新建练习沙盒；此时尚未开通星图。
+
+    Example / 示例:  xingtu-sim sandbox new --followers 150000 --platform douyin
+    """
+    account = CreatorAccount(followers=followers, platform=parse_platform(platform))
+    path = sandbox_path()
+    create(path, account, force=force)
+    _say("sandbox.created", path=path, platform=account.platform, followers=account.followers)
+    _say("sandbox.next", command="xingtu-sim sandbox open")
+
+
+@sandbox_group.command("open", short_help="Open Xingtu. 开通星图。")
+@rules_option
+@db_option
+@lang_option
+def open_command(rules: Rules) -> None:
+    """Open Xingtu: refused below the platform's follower threshold. The creator starts receiving tasks.
+    开通星图：粉丝数低于平台门槛时会被拒绝。开通后达人开始接收任务。
+
+    Example / 示例:  xingtu-sim sandbox open
+    """
+    with session(sandbox_path(), rules) as workspace:
+        workspace.open_xingtu()
+    _say("sandbox.opened")
+
+
+@sandbox_group.command("publish", short_help="A brand publishes a task. 品牌方发布任务。")
+@click.argument("task")
+@click.option("--brand", required=True, help="The brand publishing it. 发布任务的品牌方。")
+@click.option("--price", required=True, metavar="AMOUNT", help="Price in yuan, e.g. 8000 or 99.90. 报酬（元）。")
+@rules_option
+@db_option
+@lang_option
+def publish_command(task: str, brand: str, price: str, rules: Rules) -> None:
+    """The brand's move: publish TASK to the creator, paying AMOUNT yuan.
+    品牌方的操作：向达人发布任务 TASK，报酬 AMOUNT 元。
+
+    Example / 示例:  xingtu-sim sandbox publish "Spring launch" --brand Nike --price 8000
+    """
+    lang = current_lang()
+    with session(sandbox_path(), rules) as workspace:
+        published = workspace.publish(task, brand, price)
+        price_yuan = format_yuan(published.price_fen)
+        lines = [
+            _text("sandbox.published", brand=brand, task=task, price=price_yuan, state=published.state),
+            _text("sandbox.accept_by", deadline=published.accept_deadline),
+            *sandbox_text.state_lines(published, lang)[1:],
+        ]
+    _print(lines)
+
+
+@sandbox_group.command("do", short_help="Make a move on a task. 对任务执行操作。", epilog=triggers_by_actor())
+@click.argument("trigger", type=TriggerChoice(), metavar="TRIGGER")
+@click.argument("task")
+@rules_option
+@db_option
+@lang_option
+def do_command(trigger: str, task: str, rules: Rules) -> None:
+    """Fire TRIGGER on TASK: any move of the lifecycle, the creator's, the brand's or the platform's.
+    对任务 TASK 执行操作 TRIGGER：任务流程中的任何操作，达人、品牌方或平台的均可。
+
+    Example / 示例:  xingtu-sim sandbox do view "Spring launch"
+    """
+    lang = current_lang()
+    with session(sandbox_path(), rules) as workspace:
+        before = workspace.account.snapshot()
+        moved = workspace.act(task, trigger)
+        lines = sandbox_text.moved_lines(moved, moved.history[-1], before, workspace.account, lang)
+    _print(lines)
+
+
+@sandbox_group.command("wait", short_help="Let simulated time pass. 让模拟时间流逝。")
+@click.argument("duration")
+@rules_option
+@db_option
+@lang_option
+def wait_command(duration: str, rules: Rules) -> None:
+    """Move the simulated clock on (25h, 2d, 1d12h); undecided tasks lapse at their deadline.
+    推进模拟时钟（25h、2d、1d12h）；未决定的任务到期即失效。
+
+    Example / 示例:  xingtu-sim sandbox wait 1d12h
+    """
+    hours = parse_duration(duration)
+    lang = current_lang()
+    with session(sandbox_path(), rules) as workspace:
+        lapsed = workspace.pass_time(hours)
+        lines = [_text("sandbox.waited", hours=hours, clock=sandbox_text.clock(workspace.clock.now, lang))]
+        lines += [sandbox_text.lapsed_line(task, lang) for task in lapsed] or [_text("sandbox.none_lapsed")]
+    _print(lines)
+
+
+@sandbox_group.command("inbox", short_help="List the tasks. 列出任务。")
+@json_option
+@rules_option
+@db_option
+@lang_option
+def inbox_command(as_json: bool, rules: Rules) -> None:
+    """Every task brands published to the creator, its state and the hours left to decide.
+    品牌方发布给达人的所有任务、其状态及剩余决定时间。
+
+    Example / 示例:  xingtu-sim sandbox inbox --json
+    """
+    with session(sandbox_path(), rules, write=False) as workspace:
+        if as_json:
+            _print_json(inbox_view(workspace))
+        else:
+            _print(sandbox_text.inbox_lines(workspace, current_lang()))
+
+
+@sandbox_group.command("show", short_help="One task in detail, with its history. 查看任务详情与历史。")
+@click.argument("task")
+@json_option
+@rules_option
+@db_option
+@lang_option
+def show_command(task: str, as_json: bool, rules: Rules) -> None:
+    """One task: its state, what can be done now, and every move so far.
+    查看一个任务：当前状态、现在可执行的操作，以及全部历史记录。
+
+    Example / 示例:  xingtu-sim sandbox show "Spring launch"
+    """
+    with session(sandbox_path(), rules, write=False) as workspace:
+        found = workspace.task(task)
+        if as_json:
+            _print_json(task_view(found, workspace))
+        else:
+            _print(sandbox_text.task_lines(found, workspace, current_lang()))
+
+
+@sandbox_group.command("account", short_help="The creator's account. 达人账户。")
+@json_option
+@rules_option
+@db_option
+@lang_option
+def account_command(as_json: bool, rules: Rules) -> None:
+    """The creator's account: followers, Xingtu open or not, receiving, balance, breaches, the clock.
+    达人账户：粉丝数、是否开通星图、是否接收任务、余额、违约次数、当前时间。
+
+    Example / 示例:  xingtu-sim sandbox account --json
+    """
+    path = sandbox_path()
+    with session(path, rules, write=False) as workspace:
+        if as_json:
+            _print_json(account_view(workspace))
+        else:
+            _print(sandbox_text.account_lines(workspace, path, current_lang()))
+
+
+@sandbox_group.command("stop-receiving", short_help="Stop receiving tasks. 关闭接收任务。")
+@rules_option
+@db_option
+@lang_option
+def stop_receiving_command(rules: Rules) -> None:
+    """Stop receiving tasks: brands can no longer publish to the creator.
+    关闭接收任务：品牌方将无法再向达人发布任务。
+
+    Example / 示例:  xingtu-sim sandbox stop-receiving
+    """
+    with session(sandbox_path(), rules) as workspace:
+        workspace.stop_receiving()
+    _say("sandbox.stopped")
+
+
+@sandbox_group.command("resume-receiving", short_help="Resume receiving tasks. 开启接收任务。")
+@rules_option
+@db_option
+@lang_option
+def resume_receiving_command(rules: Rules) -> None:
+    """Resume receiving tasks after stopping.
+    关闭后重新开启接收任务。
+
+    Example / 示例:  xingtu-sim sandbox resume-receiving
+    """
+    with session(sandbox_path(), rules) as workspace:
+        workspace.resume_receiving()
+    _say("sandbox.resumed")
+
+
+@sandbox_group.command("reset", short_help="Start the sandbox over. 重置练习沙盒。")
+@db_option
+@lang_option
+def reset_command() -> None:
+    """Start over with the same followers and platform: Xingtu closed, no tasks, hour 0.
+    以相同的粉丝数和平台重新开始：未开通星图，没有任务，回到第 0 小时。
+
+    Example / 示例:  xingtu-sim sandbox reset
+    """
+    account = reset(sandbox_path())
+    _say("sandbox.reset", platform=account.platform, followers=account.followers)
+
+
+command = sandbox_group  # what the root group's lazy table imports

@@ -1,0 +1,91 @@
+"""What the sandbox commands share: which file, how a move is named, --json."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from xingtu_sim.errors import InputError, message
+from xingtu_sim.i18n import join
+from xingtu_sim.lifecycle import TRIGGERS, Actor
+
+F = TypeVar("F", bound=Callable[..., Any])
+_DB = "xingtu_sim.sandbox_db"
+DB_ENV = "XINGTU_SIM_DB"
+
+
+def _store_db(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
+    if value is not None:
+        ctx.find_root().meta[_DB] = value
+
+
+def db_option(command: F) -> F:
+    """--db PATH, accepted on the group and on every sandbox command."""
+    return click.option(
+        "--db",
+        type=click.Path(path_type=Path),
+        expose_value=False,
+        callback=_store_db,
+        metavar="PATH",
+        help=f"The sandbox file (default: ${DB_ENV}, else sandbox.sqlite3 in the app folder). 沙盒文件。",
+    )(command)
+
+
+def sandbox_path() -> Path:
+    """--db, else $XINGTU_SIM_DB, else a file in the user's application folder."""
+    chosen: Path | None = click.get_current_context().find_root().meta.get(_DB)
+    if chosen:
+        return chosen
+    if os.environ.get(DB_ENV):
+        return Path(os.environ[DB_ENV])
+    return Path(click.get_app_dir("xingtu-sim")) / "sandbox.sqlite3"
+
+
+class TriggerChoice(click.Choice):  # type: ignore[type-arg]
+    """A trigger of the lifecycle by its id (or its label); a typo gets the nearest as a hint."""
+
+    name = "trigger"
+
+    def __init__(self) -> None:
+        super().__init__(list(TRIGGERS))
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        wanted = str(value).strip().replace("-", "_").casefold()
+        for transition in TRIGGERS.values():
+            if wanted in {transition.trigger, transition.en.casefold(), transition.zh}:
+                return transition.trigger
+        lines = [message("sandbox.unknown_trigger", trigger=value)]
+        nearest = difflib.get_close_matches(wanted, list(TRIGGERS), n=1, cutoff=0.5)
+        if nearest:
+            lines.append(message("error.unknown_task.hint", suggestion=nearest[0]))
+        raise InputError(*lines, message("sandbox.triggers", triggers=lambda lang: join(list(TRIGGERS), lang)))
+
+
+def json_option(command: F) -> F:
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON (ids, not labels). 输出 JSON。")(command)
+
+
+def triggers_by_actor() -> str:
+    """The epilog of `do --help`: every TRIGGER, grouped by whose move it is."""
+    lines = ["\b", "TRIGGER / 操作代码:"]
+    for actor in Actor:
+        triggers = ", ".join(t for t, row in TRIGGERS.items() if row.actor is actor)
+        lines.append(f"  {actor.value} / {actor.label('zh-CN')}: {triggers}")
+    return "\n".join(lines)
+
+
+class SandboxGroup(click.Group):
+    """Lists its commands in the order a trainee uses them, not alphabetically."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, command.get_short_help_str(limit=formatter.width)) for name, command in self.commands.items()]
+        with formatter.section("Commands / 命令"):
+            formatter.write_dl(rows)

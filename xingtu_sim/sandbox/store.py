@@ -1,0 +1,172 @@
+"""The sandbox file: an SQLite database we recognise, checked before anything is written to it."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+from xingtu_sim.errors import InputError, Message, message, unreadable
+
+APPLICATION_ID = 0x58545342  # "XTSB" in the header marks a file as a xingtu-sim sandbox
+BUSY_TIMEOUT_SECONDS = 30.0  # how long a command waits for another one holding the file
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+# One script per schema version: a file at version n runs scripts n, n+1, ... to be current.
+_MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE account (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        followers INTEGER NOT NULL CHECK (followers >= 0),
+        platform TEXT NOT NULL,
+        xingtu_open INTEGER NOT NULL,
+        receiving INTEGER NOT NULL,
+        balance_fen INTEGER NOT NULL,
+        breaches INTEGER NOT NULL,
+        clock_hour INTEGER NOT NULL
+    );
+    CREATE TABLE task (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        brand TEXT NOT NULL,
+        price_fen INTEGER NOT NULL,
+        published_at INTEGER NOT NULL,
+        state TEXT NOT NULL,
+        script_changes INTEGER NOT NULL,
+        video_changes INTEGER NOT NULL,
+        fee_fen INTEGER
+    );
+    CREATE TABLE history (
+        task_id INTEGER NOT NULL REFERENCES task (id),
+        step INTEGER NOT NULL,
+        time INTEGER NOT NULL,
+        trigger TEXT NOT NULL,
+        source TEXT NOT NULL,
+        dest TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        PRIMARY KEY (task_id, step)
+    );
+    """,
+)
+SCHEMA_VERSION = len(_MIGRATIONS)
+
+
+@contextmanager
+def transaction(path: Path, *, create: bool = False, write: bool = True) -> Iterator[sqlite3.Connection]:
+    """One command's transaction on the sandbox file: all of it is written, or none of it."""
+    if not _is_empty(path):
+        _inspect_read_only(path)
+    elif not create:
+        raise InputError(message("sandbox.missing", path=path))
+    connection = _connect(path, create)
+    try:
+        # IMMEDIATE takes the write lock before reading, so two shells acting at once queue up
+        # instead of both reading the same state and one overwriting the other.
+        connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+        _bring_up_to_date(connection, path, create)
+        yield connection
+        connection.execute("COMMIT")
+    except sqlite3.OperationalError as error:
+        raise _database_error(path, error) from None
+    except sqlite3.DatabaseError as error:
+        raise InputError(message("sandbox.corrupt", path=path, error=str(error))) from None
+    except OverflowError:  # SQLite keeps 64-bit integers: a price or a span of time beyond them
+        raise InputError(message("sandbox.too_large")) from None
+    finally:
+        with suppress(sqlite3.Error):
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+        connection.close()
+
+
+def _is_empty(path: Path) -> bool:
+    """No file, or a file with nothing in it: there is no sandbox to lose."""
+    try:
+        return path.stat().st_size == 0 and not path.is_dir()
+    except FileNotFoundError:
+        return True
+    except OSError as error:
+        raise InputError(message("sandbox.unreadable", path=path, error=unreadable(error))) from None
+
+
+def _inspect_read_only(path: Path) -> None:
+    """Refuse a file that is not ours (or is damaged, or newer) before opening it for writing."""
+    try:
+        with path.open("rb") as file:
+            header = file.read(len(_SQLITE_HEADER))
+    except OSError as error:
+        raise InputError(message("sandbox.unreadable", path=path, error=unreadable(error))) from None
+    if header != _SQLITE_HEADER:
+        raise InputError(message("sandbox.corrupt", path=path, error=message("sandbox.not_sqlite")))
+    try:
+        connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS)
+    except sqlite3.Error as error:
+        raise InputError(message("sandbox.unreadable", path=path, error=str(error))) from None
+    try:
+        _check_identity(connection, path)
+        problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
+        if problems != ["ok"]:
+            raise InputError(message("sandbox.corrupt", path=path, error="; ".join(map(str, problems[:3]))))
+    except sqlite3.OperationalError as error:
+        raise _database_error(path, error) from None
+    except sqlite3.DatabaseError as error:
+        raise InputError(message("sandbox.corrupt", path=path, error=str(error))) from None
+    except OverflowError:  # SQLite keeps 64-bit integers: a price or a span of time beyond them
+        raise InputError(message("sandbox.too_large")) from None
+    finally:
+        connection.close()
+
+
+def _connect(path: Path, create: bool) -> sqlite3.Connection:
+    if create:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise InputError(message("sandbox.unreadable", path=path, error=unreadable(error))) from None
+    mode = "rwc" if create else "rw"
+    try:
+        # isolation_level=None: the transaction is ours to begin and commit, not the module's.
+        return sqlite3.connect(
+            f"{path.absolute().as_uri()}?mode={mode}", uri=True, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None
+        )
+    except sqlite3.Error as error:
+        raise InputError(message("sandbox.unreadable", path=path, error=str(error))) from None
+
+
+def _check_identity(connection: sqlite3.Connection, path: Path) -> int:
+    """The file's schema version, once it is known to be our kind of file at a version we read."""
+    application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+    version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+    blank = application_id == 0 and version == 0 and not _has_schema(connection)
+    if blank:
+        return 0
+    if application_id != APPLICATION_ID:
+        raise InputError(message("sandbox.foreign", path=path))
+    if version > SCHEMA_VERSION:
+        raise InputError(message("sandbox.newer", path=path, found=version, supported=SCHEMA_VERSION))
+    return version
+
+
+def _bring_up_to_date(connection: sqlite3.Connection, path: Path, create: bool) -> None:
+    """Check the file again inside the transaction, then create or upgrade its schema."""
+    version = _check_identity(connection, path)
+    if version == 0 and not create:
+        raise InputError(message("sandbox.missing", path=path))
+    for script in _MIGRATIONS[version:]:
+        for statement in filter(str.strip, script.split(";")):
+            connection.execute(statement)
+    if version < SCHEMA_VERSION:
+        connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _has_schema(connection: sqlite3.Connection) -> bool:
+    return bool(connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0])
+
+
+def _database_error(path: Path, error: sqlite3.OperationalError) -> InputError:
+    if "locked" in str(error) or "busy" in str(error):
+        return InputError(message("sandbox.busy", path=path, seconds=int(BUSY_TIMEOUT_SECONDS)))
+    detail: Message | str = str(error)
+    return InputError(message("sandbox.unreadable", path=path, error=detail))
