@@ -10,11 +10,11 @@ from xingtu_sim.cli.base import LazyGroup, lang_option
 COMMANDS = {
     "run": ("xingtu_sim.cli.run", "Run feature files (default: the bundled ones). 运行场景。"),
     "steps": ("xingtu_sim.cli.steps", "List the step vocabulary. 列出步骤词汇表。"),
-    "diagram": ("xingtu_sim.cli.diagram", "Draw the task lifecycle. 绘制任务生命周期图。"),
     "coverage": ("xingtu_sim.cli.coverage", "Which states and transitions the scenarios cover. 覆盖率。"),
     "generate": ("xingtu_sim.cli.generate", "Generate scenarios from the lifecycle table. 生成场景。"),
-    "rules": ("xingtu_sim.cli.rules", "Print the rules in force as TOML. 打印当前规则。"),
+    "diagram": ("xingtu_sim.cli.diagram", "Draw the task lifecycle. 绘制任务生命周期图。"),
     "sandbox": ("xingtu_sim.cli.sandbox", "A practice account and task inbox. 练习账户与任务收件箱。"),
+    "rules": ("xingtu_sim.cli.rules", "Print the rules in force as TOML. 打印当前规则。"),
 }
 
 
