@@ -104,6 +104,7 @@ class Recorder:
         self._current: ScenarioResult | None = None
         self._steps: list[Step] = []
         self._started = 0.0
+        self._step_started = 0.0
 
     def pytest_collection_modifyitems(self, config: pytest.Config, items: list[pytest.Item]) -> None:
         selected = [item for item in items if self.options.tags.matches(_tags_of(item))]

@@ -118,9 +118,7 @@ class ScenarioContext:
             self.refusals.append(self.last_action)
             self.outcome = text("outcome.refused", self.lang, reason=refusal.reason.label(self.lang))
             return
-        self.outcome = (
-            self._task_line(task) if task else text("outcome.account", self.lang, account=self._account_line())
-        )
+        self.outcome = self._task_line(task) if task else self._account_outcome()
 
     def act(self, task: str, trigger: str) -> None:
         self.do(lambda: self.workspace.act(task, trigger), task)
