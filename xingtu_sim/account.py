@@ -2,61 +2,35 @@
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass, replace
 
 from xingtu_sim.errors import ActionRefused, InputError, Message, Reason, message
-from xingtu_sim.i18n import Lang, join
+from xingtu_sim.i18n import LabelledEnum, join
 
 
-class Platform(enum.Enum):
+class Platform(LabelledEnum):
     """Where the creator's followers are; the value is its id."""
-
-    en: str
-    zh: str
-
-    def __new__(cls, platform_id: str, en: str, zh: str) -> Platform:
-        platform = object.__new__(cls)
-        platform._value_ = platform_id
-        platform.en, platform.zh = en, zh
-        return platform
 
     DOUYIN = "douyin", "Douyin", "抖音"
     XIGUA = "xigua", "Xigua", "西瓜"
     HUOSHAN = "huoshan", "Huoshan", "火山"
 
-    def label(self, lang: Lang) -> str:
-        return self.zh if lang == "zh-CN" else self.en
-
 
 def parse_platform(name: str) -> Platform:
     """A platform by its id or its label in either language (douyin, Douyin, 抖音)."""
-    wanted = name.strip().casefold()
-    for platform in Platform:
-        if wanted in {platform.value, platform.en.casefold(), platform.zh}:
-            return platform
-    choices = [f"{p.value} ({p.zh})" for p in Platform]
-    raise InputError(message("error.platform", platform=name, platforms=lambda lang: join(choices, lang)))
+    try:
+        return Platform.from_label(name)
+    except ValueError:
+        choices = [f"{p.value} ({p.zh})" for p in Platform]
+        raise InputError(message("error.platform", platform=name, platforms=lambda lang: join(choices, lang))) from None
 
 
-class AccountAction(enum.Enum):
+class AccountAction(LabelledEnum):
     """What a creator can do with the account itself."""
-
-    en: str
-    zh: str
-
-    def __new__(cls, action_id: str, en: str, zh: str) -> AccountAction:
-        action = object.__new__(cls)
-        action._value_ = action_id
-        action.en, action.zh = en, zh
-        return action
 
     OPEN = "open", "open Xingtu", "开通星图"
     STOP_RECEIVING = "stop_receiving", "stop receiving tasks", "关闭接收任务"
     RESUME_RECEIVING = "resume_receiving", "resume receiving tasks", "开启接收任务"
-
-    def label(self, lang: Lang) -> str:
-        return self.zh if lang == "zh-CN" else self.en
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from xingtu_sim.lifecycle import EDGES, INITIAL_STATE, TRIGGERS, Edge, State, state_from_label
+from xingtu_sim.lifecycle import EDGES, INITIAL_STATE, TRIGGERS, Edge, State
 from xingtu_sim.paths import path_through, shortest_path
 from xingtu_sim.workspace import Workspace
 
@@ -27,7 +27,7 @@ class Trace:
             for entry in task.history:
                 trace.fired.add(Edge(entry.source, entry.trigger, entry.dest))
                 trace.entered.add(entry.dest)
-        trace.refused = {(state_from_label(state), trigger) for state, trigger in refused if trigger in TRIGGERS}
+        trace.refused = {(State.from_label(state), trigger) for state, trigger in refused if trigger in TRIGGERS}
         return trace
 
     def merge(self, other: Trace) -> None:

@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable, Sequence
 from typing import Protocol, cast
 
-from xingtu_sim.i18n import Lang, text
+from xingtu_sim.i18n import LabelledEnum, Lang, text
 
 
-class Reason(enum.Enum):
+class Reason(LabelledEnum):
     """Why an action was refused, with the SPEC's fixed labels."""
-
-    en: str
-    zh: str
-
-    def __new__(cls, reason_id: str, en: str, zh: str) -> Reason:
-        reason = object.__new__(cls)
-        reason._value_ = reason_id
-        reason.en, reason.zh = en, zh
-        return reason
 
     NOT_ALLOWED = "not_allowed", "not allowed in this state", "当前状态不允许该操作"
     NOT_ELIGIBLE = "not_eligible", "not eligible", "不符合开通条件"
@@ -27,9 +17,6 @@ class Reason(enum.Enum):
     NOT_RECEIVING = "not_receiving", "not receiving tasks", "未开启接收任务"
     CHANGE_LIMIT_REACHED = "change_limit_reached", "change limit reached", "修改次数已用完"
     TASK_EXPIRED = "task_expired", "task expired", "任务已过期"
-
-    def label(self, lang: Lang) -> str:
-        return self.zh if lang == "zh-CN" else self.en
 
 
 # A message in both languages, rendered when it is shown.
@@ -104,15 +91,6 @@ def _possible_now_line(actions: Sequence[Message]) -> Message:
         return text("refused.now", lang, actions=text("list.separator", lang).join(a(lang) for a in actions))
 
     return render
-
-
-def reason_from_label(label: str) -> Reason:
-    """The reason whose label (in either language) or id is `label`."""
-    wanted = label.strip().casefold()
-    for reason in Reason:
-        if wanted in {reason.value, reason.en.casefold(), reason.zh}:
-            return reason
-    raise ValueError(label)
 
 
 def unreadable(error: OSError | UnicodeDecodeError) -> Message:

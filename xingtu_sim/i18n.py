@@ -2,11 +2,38 @@
 
 from __future__ import annotations
 
+import enum
 import os
-from typing import Literal, get_args
+from typing import Literal, Self, get_args
 
 Lang = Literal["en", "zh-CN"]
 LANGS: tuple[Lang, ...] = get_args(Lang)
+
+
+class LabelledEnum(enum.Enum):
+    """Members written as (id, English label, Chinese label): the value is the id."""
+
+    en: str
+    zh: str
+
+    def __new__(cls, member_id: str, en: str, zh: str) -> LabelledEnum:
+        member = object.__new__(cls)
+        member._value_ = member_id
+        member.en, member.zh = en, zh
+        return member
+
+    def label(self, lang: Lang) -> str:
+        return self.zh if lang == "zh-CN" else self.en
+
+    @classmethod
+    def from_label(cls, written: str) -> Self:
+        """The member whose id or label, in either language, is `written` (case and _ do not matter)."""
+        wanted = " ".join(written.replace("_", " ").split()).casefold()
+        for member in cls:
+            if wanted in {member.en.casefold(), member.zh, str(member.value).replace("_", " ")}:
+                return member
+        raise ValueError(written)
+
 
 # key: (English, 中文). Placeholders are str.format fields, the same in both columns.
 MESSAGES: dict[str, tuple[str, str]] = {

@@ -10,32 +10,20 @@ from functools import cache
 from transitions import Machine
 
 from xingtu_sim.errors import Reason
-from xingtu_sim.i18n import Lang
+from xingtu_sim.i18n import LabelledEnum, Lang
 
 
-class Actor(enum.Enum):
+class Actor(LabelledEnum):
     """Who makes a move."""
 
-    CREATOR = "creator"
-    BRAND = "brand"
-    PLATFORM = "platform"
-
-    def label(self, lang: Lang) -> str:
-        return _ACTOR_LABELS[self][lang == "zh-CN"]
+    CREATOR = "creator", "creator", "达人"
+    BRAND = "brand", "brand", "品牌方"
+    PLATFORM = "platform", "platform", "平台"
 
 
-_ACTOR_LABELS = {
-    Actor.CREATOR: ("creator", "达人"),
-    Actor.BRAND: ("brand", "品牌方"),
-    Actor.PLATFORM: ("platform", "平台"),
-}
-
-
-class State(enum.Enum):
+class State(LabelledEnum):
     """A task's state; the value is its id. A state whose mover is None is terminal."""
 
-    en: str
-    zh: str
     mover: Actor | None
 
     def __new__(cls, state_id: str, en: str, zh: str, mover: Actor | None) -> State:
@@ -65,9 +53,6 @@ class State(enum.Enum):
     @property
     def terminal(self) -> bool:
         return self.mover is None
-
-    def label(self, lang: Lang) -> str:
-        return self.zh if lang == "zh-CN" else self.en
 
 
 class Guard(enum.Enum):
@@ -181,15 +166,6 @@ INITIAL_STATE = State.PENDING_RECEIPT
 TRIGGERS: dict[str, Transition] = {t.trigger: t for t in TRANSITIONS}
 EDGES: tuple[Edge, ...] = tuple(edge for t in TRANSITIONS for edge in t.edges())
 AWAITING_DECISION = frozenset(TRIGGERS["expire"].sources)  # what the clock lapses
-
-
-def state_from_label(label: str) -> State:
-    """The state whose id or label (in either language) is `label`; ValueError if none."""
-    wanted = " ".join(label.replace("_", " ").split()).casefold()
-    for state in State:
-        if wanted in {state.en, state.zh, state.id.replace("_", " ")}:
-            return state
-    raise ValueError(label)
 
 
 def transition_from(state: State, trigger: str) -> Transition | None:

@@ -36,7 +36,7 @@ def check_steps(files: Sequence[FeatureFile], lang: Lang) -> tuple[int, list[Ste
                     if key in seen:
                         continue
                     seen.add(key)
-                    phrase = matching(step.name, Kind(step.type))
+                    phrase = matching(step.name, Kind.from_label(step.type))
                     try:
                         problem = nearest_phrasing(step.name, step.type, lang) if phrase is None else None
                         if phrase is not None:

@@ -2,32 +2,19 @@
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass, field
 
 from xingtu_sim.coverage import Trace
-from xingtu_sim.i18n import Lang
+from xingtu_sim.i18n import LabelledEnum
 
 
-class Status(enum.Enum):
+class Status(LabelledEnum):
     """A step's or scenario's result, with its word in each language."""
-
-    en: str
-    zh: str
-
-    def __new__(cls, status_id: str, en: str, zh: str) -> Status:
-        status = object.__new__(cls)
-        status._value_ = status_id
-        status.en, status.zh = en, zh
-        return status
 
     PASSED = "passed", "passed", "通过"
     FAILED = "failed", "failed", "失败"
     UNDEFINED = "undefined", "undefined", "未定义"
     SKIPPED = "skipped", "skipped", "跳过"
-
-    def label(self, lang: Lang) -> str:
-        return self.zh if lang == "zh-CN" else self.en
 
 
 @dataclass

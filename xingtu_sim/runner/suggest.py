@@ -28,7 +28,7 @@ _TEMPLATES = {_template_shape(phrase.template(lang)): (phrase, lang) for phrase 
 
 def nearest_phrasing(step_text: str, step_type: str, lang: Lang) -> str:
     """Why the step is undefined and what to write instead, in `lang`."""
-    kind = Kind(step_type)
+    kind = Kind.from_label(step_type)
     elsewhere = sorted({k for phrase in phrases_matching(step_text) for k in phrase.kinds}, key=list(Kind).index)
     if elsewhere:
         keywords = " / ".join(k.label(lang) for k in elsewhere)

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from xingtu_sim.account import CreatorAccount, parse_platform
 from xingtu_sim.coverage import Trace
-from xingtu_sim.errors import ActionRefused, InputError, Reason, message, reason_from_label
+from xingtu_sim.errors import ActionRefused, InputError, Reason, message
 from xingtu_sim.i18n import Lang, join, text
-from xingtu_sim.lifecycle import State, state_from_label
+from xingtu_sim.lifecycle import State
 from xingtu_sim.money import format_yuan, yuan_to_fen
 from xingtu_sim.rules import Rules
 from xingtu_sim.steps.vocabulary import Phrase
@@ -208,14 +208,14 @@ class ScenarioContext:
 
     def _state(self, label: str) -> State:
         try:
-            return state_from_label(label)
+            return State.from_label(label)
         except ValueError:
             states = join([f"{s.label(self.lang)} ({s.id})" for s in State], self.lang)
             raise self._failure("step.unknown_state", label=label, states=states) from None
 
     def _reason(self, label: str) -> Reason:
         try:
-            return reason_from_label(label)
+            return Reason.from_label(label)
         except ValueError:
             reasons = join([reason.label(self.lang) for reason in Reason], self.lang)
             raise self._failure("step.unknown_reason", label=label, reasons=reasons) from None

@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-import enum
 import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from xingtu_sim.i18n import Lang
+from xingtu_sim.i18n import LabelledEnum, Lang
 
 
-class Kind(enum.Enum):
+class Kind(LabelledEnum):
     """Where a phrase may stand: after Given, When or Then (And/But continue the one before)."""
 
-    GIVEN = "given"
-    WHEN = "when"
-    THEN = "then"
-
-    def label(self, lang: Lang) -> str:
-        return {"given": ("Given", "假如"), "when": ("When", "当"), "then": ("Then", "那么")}[self.value][
-            lang == "zh-CN"
-        ]
+    GIVEN = "given", "Given", "假如"
+    WHEN = "when", "When", "当"
+    THEN = "then", "Then", "那么"
 
 
 GIVEN, WHEN, THEN = Kind.GIVEN, Kind.WHEN, Kind.THEN
