@@ -1,0 +1,180 @@
+"""`xingtu-sim tour`: the guided walk, read one choice per line and printed to fit the terminal."""
+
+from __future__ import annotations
+
+import enum
+import re
+import shutil
+import sys
+import unicodedata
+
+import click
+
+from xingtu_sim.cli.base import current_lang, lang_option, rules_option, say
+from xingtu_sim.i18n import Lang, text
+from xingtu_sim.rules import Rules
+from xingtu_sim.tour import Choice, Outcome, Tour, path_marks
+
+_MAX_WIDTH = 100
+_INDENT = "  "
+# Chinese punctuation that must not begin a line: it stays at the end of the previous one.
+_NO_LINE_START = frozenset("，。、；：！？）」』”’》")
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’"
+# A piece is a Chinese term in ASCII parentheses (as English text quotes the interface), one Chinese
+# character or punctuation mark, or one word with the spaces after it.
+_PIECE = re.compile(rf"\([{_CJK}]+\)\S*\s*|[{_CJK}]|[^\s{_CJK}]+\s*|\s+")
+
+
+class _End(enum.Enum):
+    QUIT = "q"
+    EOF = ""
+
+
+@click.command("tour")
+@rules_option
+@lang_option
+def command(rules: Rules) -> None:
+    """Walk a new creator through one task, choosing each move (creator, brand, platform) from a menu.
+    新手导览：带新达人一步步走完一个任务，每一步（达人、品牌方、平台）都从菜单中选择。
+
+    Numbers choose, q quits; piped input is read one choice per line.
+    输入数字选择，q 退出；也可以通过管道逐行输入选择。
+
+    Example / 示例:  xingtu-sim tour --lang zh-CN
+    """
+    lang = current_lang()
+    tour = Tour.sample(rules, lang)
+    _paragraph(text("tour.welcome", lang))
+    _paragraph(text("tour.how_to_choose", lang))
+    while not tour.finished:
+        _show_stage(tour, lang)
+        choice = _read_choice(tour, lang)
+        if choice is _End.EOF:
+            _paragraph(text("tour.eof", lang))
+            return
+        if choice is _End.QUIT:
+            _show_summary(tour, lang)
+            _paragraph(text("tour.quit", lang))
+            return
+        _show_outcome(tour.choose(choice), lang)
+    _show_stage(tour, lang)
+    _show_summary(tour, lang)
+    _paragraph(text("tour.bye", lang))
+
+
+def _show_stage(tour: Tour, lang: Lang) -> None:
+    task = tour.task
+    stage = task.state.label(lang) if task else text("tour.stage.title.account", lang)
+    say()
+    say(f"== {text('tour.stage.title', lang, stage=stage)} ==", bold=True)
+    if task:
+        _show_position(tour, lang)
+    for explanation in tour.explanation():
+        for line in explanation(lang).split("\n"):
+            _paragraph(line)
+    mover = tour.whose_move()
+    if mover and not tour.finished:
+        say(text("tour.whose_move", lang, actor=mover.label(lang)), bold=True)
+
+
+def _show_position(tour: Tour, lang: Lang) -> None:
+    assert tour.task is not None
+    state = tour.task.state
+    marks = path_marks(state)
+    pieces = [f"[{step.label(lang)}]" if current else step.label(lang) for step, current in marks]
+    say(text("tour.where", lang))
+    for line in _wrap([f"{piece} → " for piece in pieces[:-1]] + pieces[-1:], _width() - 2, _INDENT):
+        say(line.replace(f"[{state.label(lang)}]", click.style(f"[{state.label(lang)}]", fg="cyan", bold=True)))
+    if not any(current for _, current in marks):
+        say(_INDENT + text("tour.off_path", lang, state=f"[{state.label(lang)}]"), fg="cyan", bold=True)
+
+
+def _show_menu(menu: list[Choice], lang: Lang) -> None:
+    say()
+    say(text("tour.menu.title", lang))
+    for number, choice in enumerate(menu, start=1):
+        if choice.allowed:
+            say(f"{_INDENT}{number}. {choice.label(lang)}")
+        else:
+            say(f"{_INDENT}{number}. {text('tour.menu.not_now', lang, move=choice.label(lang))}", dim=True)
+    say(f"{_INDENT}q. {text('tour.menu.quit', lang)}")
+
+
+def _read_choice(tour: Tour, lang: Lang) -> Choice | _End:
+    """A menu item, q, or the end of input; anything else gets a hint and the menu again."""
+    menu = tour.menu()
+    while True:
+        _show_menu(menu, lang)
+        answer = _read_line(text("tour.prompt", lang, last=len(menu)))
+        if answer is None:
+            return _End.EOF
+        if answer.lower() == _End.QUIT.value:
+            return _End.QUIT
+        if answer.isdigit() and 1 <= int(answer) <= len(menu):
+            return menu[int(answer) - 1]
+        say(text("tour.invalid", lang, choice=answer, last=len(menu)), fg="yellow")
+
+
+def _read_line(prompt: str) -> str | None:
+    """One line of input, None at its end (or on Ctrl-C). Piped choices are echoed, as a terminal would."""
+    say(prompt, nl=False)
+    try:
+        line = sys.stdin.readline()
+    except KeyboardInterrupt:
+        line = ""
+    if not line:
+        say()
+        return None
+    if not sys.stdin.isatty():
+        say(line.rstrip("\r\n"))
+    return line.strip()
+
+
+def _show_outcome(outcome: Outcome, lang: Lang) -> None:
+    if outcome.refusal:
+        for refusal_line in outcome.refusal.describe(lang).split("\n"):
+            _paragraph(refusal_line, fg="red")
+        _paragraph(text("tour.refused.unchanged", lang))
+    for line in outcome.lines:
+        _paragraph(line(lang), fg="green")
+
+
+def _show_summary(tour: Tour, lang: Lang) -> None:
+    say()
+    say(f"== {text('tour.summary.title', lang)} ==", bold=True)
+    for line in tour.summary():
+        _paragraph(line(lang))
+
+
+# Fitting text to the terminal: Chinese characters take two columns and may break anywhere.
+
+
+def _width() -> int:
+    return min(shutil.get_terminal_size((80, 24)).columns, _MAX_WIDTH)
+
+
+def _paragraph(line: str, fg: str | None = None) -> None:
+    indent = line[: len(line) - len(line.lstrip())]
+    for wrapped in _wrap(_PIECE.findall(line.strip()), _width() - 1, indent):
+        say(wrapped, **({"fg": fg} if fg else {}))
+
+
+def _columns(piece: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in piece)
+
+
+def _wrap(pieces: list[str], width: int, indent: str = "") -> list[str]:
+    """Lines of at most `width` columns; closing Chinese punctuation takes the character before it along."""
+    lines: list[list[str]] = [[]]
+    for piece in pieces:
+        line = lines[-1]
+        if not line or _columns(indent + "".join(line) + piece.rstrip()) <= width:
+            line.append(piece)
+        elif piece[0] in _NO_LINE_START and len(line) > 1:
+            carried = [line.pop()]
+            while len(line) > 1 and carried[0][0] in _NO_LINE_START:
+                carried.insert(0, line.pop())
+            lines.append([*carried, piece])
+        else:
+            lines.append([piece.lstrip()])
+    return [(indent + "".join(line)).rstrip() for line in lines]
