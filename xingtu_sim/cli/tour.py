@@ -16,6 +16,7 @@ from xingtu_sim.rules import Rules
 from xingtu_sim.tour import Choice, Outcome, Tour, path_marks
 
 _MAX_WIDTH = 100
+_UNWRAPPED = 10**6
 _INDENT = "  "
 # Chinese punctuation that must not begin a line: it stays at the end of the previous one.
 _NO_LINE_START = frozenset("，。、；：！？）」』”’》")
@@ -146,17 +147,23 @@ def _show_summary(tour: Tour, lang: Lang) -> None:
         _paragraph(line(lang))
 
 
-# Fitting text to the terminal: Chinese characters take two columns and may break anywhere.
+# Fitting text to a terminal: Chinese characters take two columns and may break anywhere.
 
 
 def _width() -> int:
+    """The terminal's width (at most 100); piped output is not wrapped, so each paragraph stays one line."""
+    if not sys.stdout.isatty():
+        return _UNWRAPPED
     return min(shutil.get_terminal_size((80, 24)).columns, _MAX_WIDTH)
 
 
 def _paragraph(line: str, fg: str | None = None) -> None:
     indent = line[: len(line) - len(line.lstrip())]
     for wrapped in _wrap(_PIECE.findall(line.strip()), _width() - 1, indent):
-        say(wrapped, **({"fg": fg} if fg else {}))
+        if fg:
+            say(wrapped, fg=fg)
+        else:
+            say(wrapped)
 
 
 def _columns(piece: str) -> int:
