@@ -164,7 +164,7 @@ def test_the_summary_of_a_completed_tour_lists_every_move_with_its_actor_and_the
     assert moves[-1].endswith("platform: pass the review (in review → completed)")
     assert "Final state: completed." in summary
     assert "Price 1000.00 yuan − service fee 50.00 yuan (5%) = net pay 950.00 yuan." in summary
-    assert summary[-2].startswith("Account before: balance 0.00 yuan, breaches 0. After: balance 950.00 yuan")
+    assert summary[-2].endswith("Account after:  balance 950.00 yuan, breaches 0.")
 
 
 def test_the_summary_counts_refused_tries() -> None:

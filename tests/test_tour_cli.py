@@ -54,6 +54,8 @@ def test_a_move_not_allowed_is_refused_with_the_reason_and_the_tour_goes_on(lang
     reason = {"en": "Reason: not allowed in this state.", "zh-CN": "原因：当前状态不允许该操作。"}[lang]
     assert reason in result.output
     assert text("tour.refused.unchanged", lang) in result.output
+    pending_stage = text("tour.stage.title", lang, stage=State.PENDING_RECEIPT.label(lang))
+    assert result.output.count(pending_stage) == 1  # after a refusal only the menu comes again
     assert text("tour.stage.title", lang, stage=State.ACCEPTED.label(lang)) in result.output
     assert result.output.rstrip().endswith(text("tour.eof", lang))
 
@@ -87,9 +89,14 @@ def test_an_invalid_choice_gets_a_one_line_hint_and_the_menu_again(lang: Lang) -
     result = tour("abc\n99\n0\n\n1\n", lang)
     assert_clean(result)
     for wrong in ["abc", "99", "0", ""]:
-        assert text("tour.invalid", lang, choice=wrong, last=1) in result.output
+        assert text("tour.invalid", lang, choice=wrong, choices="1") in result.output
     assert result.output.count(text("tour.menu.quit", lang)) == 6  # five on the first stage, one after opening
     assert text("tour.opened", lang) in result.output
+
+
+def test_the_hint_names_the_range_when_the_menu_has_several_moves() -> None:
+    result = tour(tour_choices("open") + "abc\n")
+    assert '"abc" is not on the menu: type a number from 1 to 5, or q to quit.' in result.output
 
 
 @pytest.mark.parametrize("lang", LANGS)

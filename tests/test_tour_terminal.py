@@ -82,7 +82,7 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
 def test_the_tour_runs_in_a_real_terminal_refuses_a_wrong_move_and_quits(terminal: Terminal, lang: Lang) -> None:
     terminal.start()
     terminal.run_tour(lang)
-    prompt = text("tour.prompt", lang, last=1).split("1-")[0]
+    prompt = text("tour.prompt", lang, choices="1").strip()
     terminal.wait_for(prompt)
     open_xingtu, accept_too_early = tour_choices("open", "accept", lang=lang).split()
     terminal.type(open_xingtu)
@@ -102,7 +102,7 @@ def test_the_tour_wraps_its_text_to_the_terminal_width_itself(terminal: Terminal
     terminal.start()
     terminal.run_tour(lang)
     terminal.type(tour_choices("open", lang=lang).strip())
-    screen = terminal.wait_for(text("tour.menu.quit", lang) + "\n" + text("tour.prompt", lang, last=5).strip())
+    screen = terminal.wait_for(text("tour.menu.quit", lang) + "\n" + text("tour.prompt", lang, choices="1-5").strip())
     # capture-pane -J joins the lines the terminal had to wrap: any longer than 100 columns was cut by it.
     tour_lines = [line for line in screen.splitlines() if not line.startswith("$ ")]
     assert len(tour_lines) > 20

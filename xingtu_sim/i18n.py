@@ -504,7 +504,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Xingtu. Brands look for {platform} accounts with at least {needed} followers; yours has {followers}. "
         "Opening it commits you to nothing: if you never take a task, nothing happens (没有什么后果).",
         "想接任务赚钱，先要开通星图：商家和广告主会在抖音星图里面发布任务。{platform}账号要求粉丝数量{needed}"
-        "及以上；你的账号有 {followers} 粉丝。开通后不接单没有什么后果，开通后也可以不管。",
+        "及以上；你的账号有{followers}粉丝。开通后不接单没有什么后果，开通后也可以不管。",
     ),
     "tour.stage.pending_receipt": (
         "To take tasks, log in to Xingtu with a browser: under the task overview (任务概览) the task appears "
@@ -598,16 +598,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tour.where": ("Where the task is on the main path:", "任务在主流程中的位置："),
     "tour.off_path": ("It left the main path and ended: {state}.", "任务已离开主流程并结束：{state}。"),
     "tour.whose_move": ("Whose move: {actor}.", "轮到：{actor}。"),
+    "tour.whose_move.other": (
+        "Whose move: {actor}. You choose for the {actor}, to see what it may do.",
+        "轮到：{actor}。由你替{actor}做选择，看看它可以怎么做。",
+    ),
     "tour.menu.title": ("What happens next?", "接下来做什么？"),
     "tour.menu.move": ("{actor}: {action}", "{actor}：{action}"),
     "tour.menu.wait": ("do nothing and let {hours} hours pass", "什么都不做，等 {hours} 小时"),
     "tour.menu.not_now": ("{move} (not possible now)", "{move}（现在不可以）"),
     "tour.menu.quit": ("quit the tour", "退出导览"),
-    "tour.prompt": ("Your choice (1-{last}, q to quit): ", "请选择（1-{last}，q 退出）："),
+    "tour.prompt": ("Your choice ({choices}, q to quit): ", "请选择（{choices}，q 退出）："),
     "tour.invalid": (
-        '"{choice}" is not on the menu: type a number from 1 to {last}, or q to quit.',
-        "“{choice}” 不在菜单中：请输入 1 到 {last} 之间的数字，或输入 q 退出。",
+        '"{choice}" is not on the menu: type {choices}, or q to quit.',
+        "“{choice}” 不在菜单中：请输入 {choices}，或输入 q 退出。",
     ),
+    "tour.range": ("a number from 1 to {last}", "1 到 {last} 之间的数字"),
     "tour.refused.unchanged": ("Nothing changed; the tour goes on.", "什么都没有改变；导览继续。"),
     "tour.opened": ("Xingtu is open and you are receiving tasks.", "星图已开通，你正在接收任务。"),
     "tour.published": (
@@ -617,22 +622,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tour.moved": ("{actor}: {action}. The task is now {state}.", "{actor}：{action}。任务现在处于“{state}”。"),
     "tour.waited": ("{hours} hours pass and you do nothing.", "过了 {hours} 小时，你什么都没做。"),
     "tour.account.unchanged": (
-        "Account before: balance {balance_before} yuan, breaches {breaches_before}. "
-        "After: balance {balance_after} yuan, breaches {breaches_after}. Unchanged.",
-        "之前的账户：余额 {balance_before} 元，违约 {breaches_before} 次。"
-        "之后：余额 {balance_after} 元，违约 {breaches_after} 次。没有任何变化。",
+        "Account before: balance {balance_before} yuan, breaches {breaches_before}.\n"
+        "Account after:  balance {balance_after} yuan, breaches {breaches_after}. Unchanged.",
+        "之前的账户：余额 {balance_before} 元，违约 {breaches_before} 次。\n"
+        "之后的账户：余额 {balance_after} 元，违约 {breaches_after} 次。没有任何变化。",
     ),
     "tour.account.changed": (
-        "Account before: balance {balance_before} yuan, breaches {breaches_before}. "
-        "After: balance {balance_after} yuan, breaches {breaches_after}.",
-        "之前的账户：余额 {balance_before} 元，违约 {breaches_before} 次。"
-        "之后：余额 {balance_after} 元，违约 {breaches_after} 次。",
+        "Account before: balance {balance_before} yuan, breaches {breaches_before}.\n"
+        "Account after:  balance {balance_after} yuan, breaches {breaches_after}.",
+        "之前的账户：余额 {balance_before} 元，违约 {breaches_before} 次。\n"
+        "之后的账户：余额 {balance_after} 元，违约 {breaches_after} 次。",
     ),
     "tour.summary.title": ("Summary", "总结"),
     "tour.summary.nothing": ("No moves were made.", "还没有进行任何操作。"),
     "tour.summary.moves": ("The path you took:", "你走过的路径："),
     "tour.summary.step": ("  {step}. {move}", "  {step}. {move}"),
-    "tour.summary.step.task": (
+    "tour.summary.step.task": ("  {step}. {move} ({source} → {dest})", "  {step}. {move}（{source} → {dest}）"),
+    "tour.summary.step.later": (
         "  {step}. hour {hour} · {move} ({source} → {dest})",
         "  {step}. 第 {hour} 小时 · {move}（{source} → {dest}）",
     ),

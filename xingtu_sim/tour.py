@@ -166,7 +166,7 @@ class Tour:
         ]
         lines += [
             message(
-                "tour.summary.step.task",
+                "tour.summary.step.later" if entry.time > task.published_at else "tour.summary.step.task",
                 step=number,
                 hour=entry.time,
                 move=lambda lang, entry=entry: _move_label(entry.actor, TRIGGERS[entry.trigger], lang),

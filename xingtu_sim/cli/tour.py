@@ -12,6 +12,7 @@ import click
 
 from xingtu_sim.cli.base import current_lang, lang_option, rules_option, say
 from xingtu_sim.i18n import Lang, text
+from xingtu_sim.lifecycle import Actor
 from xingtu_sim.rules import Rules
 from xingtu_sim.tour import Choice, Outcome, Tour, path_marks
 
@@ -47,8 +48,10 @@ def command(rules: Rules) -> None:
     tour = Tour.sample(rules, lang)
     _paragraph(text("tour.welcome", lang))
     _paragraph(text("tour.how_to_choose", lang))
+    stage_changed = True
     while not tour.finished:
-        _show_stage(tour, lang)
+        if stage_changed:
+            _show_stage(tour, lang)
         choice = _read_choice(tour, lang)
         if choice is _End.EOF:
             _paragraph(text("tour.eof", lang))
@@ -57,7 +60,9 @@ def command(rules: Rules) -> None:
             _show_summary(tour, lang)
             _paragraph(text("tour.quit", lang))
             return
-        _show_outcome(tour.choose(choice), lang)
+        outcome = tour.choose(choice)
+        _show_outcome(outcome, lang)
+        stage_changed = outcome.refusal is None  # a refused move leaves the stage as it was: just the menu again
     _show_stage(tour, lang)
     _show_summary(tour, lang)
     _paragraph(text("tour.bye", lang))
@@ -71,11 +76,11 @@ def _show_stage(tour: Tour, lang: Lang) -> None:
     if task:
         _show_position(tour, lang)
     for explanation in tour.explanation():
-        for line in explanation(lang).split("\n"):
-            _paragraph(line)
+        _paragraphs(explanation(lang))
     mover = tour.whose_move()
     if mover and not tour.finished:
-        say(text("tour.whose_move", lang, actor=mover.label(lang)), bold=True)
+        key = "tour.whose_move" if mover is Actor.CREATOR else "tour.whose_move.other"
+        _paragraph(text(key, lang, actor=mover.label(lang)), bold=True)
 
 
 def _show_position(tour: Tour, lang: Lang) -> None:
@@ -106,14 +111,24 @@ def _read_choice(tour: Tour, lang: Lang) -> Choice | _End:
     menu = tour.menu()
     while True:
         _show_menu(menu, lang)
-        answer = _read_line(text("tour.prompt", lang, last=len(menu)))
+        answer = _read_line(text("tour.prompt", lang, choices=_numbers(menu)))
         if answer is None:
             return _End.EOF
         if answer.lower() == _End.QUIT.value:
             return _End.QUIT
         if answer.isdigit() and 1 <= int(answer) <= len(menu):
             return menu[int(answer) - 1]
-        say(text("tour.invalid", lang, choice=answer, last=len(menu)), fg="yellow")
+        hint = text(
+            "tour.invalid",
+            lang,
+            choice=answer,
+            choices=_numbers(menu) if len(menu) == 1 else text("tour.range", lang, last=len(menu)),
+        )
+        say(hint, fg="yellow")
+
+
+def _numbers(menu: list[Choice]) -> str:
+    return "1" if len(menu) == 1 else f"1-{len(menu)}"
 
 
 def _read_line(prompt: str) -> str | None:
@@ -133,18 +148,17 @@ def _read_line(prompt: str) -> str | None:
 
 def _show_outcome(outcome: Outcome, lang: Lang) -> None:
     if outcome.refusal:
-        for refusal_line in outcome.refusal.describe(lang).split("\n"):
-            _paragraph(refusal_line, fg="red")
+        _paragraphs(outcome.refusal.describe(lang), fg="red")
         _paragraph(text("tour.refused.unchanged", lang))
     for line in outcome.lines:
-        _paragraph(line(lang), fg="green")
+        _paragraphs(line(lang), fg="green")
 
 
 def _show_summary(tour: Tour, lang: Lang) -> None:
     say()
     say(f"== {text('tour.summary.title', lang)} ==", bold=True)
     for line in tour.summary():
-        _paragraph(line(lang))
+        _paragraphs(line(lang))
 
 
 # Fitting text to a terminal: Chinese characters take two columns and may break anywhere.
@@ -157,11 +171,16 @@ def _width() -> int:
     return min(shutil.get_terminal_size((80, 24)).columns, _MAX_WIDTH)
 
 
-def _paragraph(line: str, fg: str | None = None) -> None:
+def _paragraphs(lines: str, fg: str | None = None) -> None:
+    for line in lines.split("\n"):
+        _paragraph(line, fg)
+
+
+def _paragraph(line: str, fg: str | None = None, bold: bool | None = None) -> None:
     indent = line[: len(line) - len(line.lstrip())]
     for wrapped in _wrap(_PIECE.findall(line.strip()), _width() - 1, indent):
-        if fg:
-            say(wrapped, fg=fg)
+        if fg or bold:
+            say(wrapped, fg=fg, bold=bold)
         else:
             say(wrapped)
 
