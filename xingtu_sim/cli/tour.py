@@ -112,8 +112,8 @@ def _read_choice(tour: Tour, lang: Lang) -> Choice | _End:
     while True:
         _show_menu(menu, lang)
         answer = _read_line(text("tour.prompt", lang, choices=_numbers(menu)))
-        if answer is None:
-            return _End.EOF
+        if isinstance(answer, _End):
+            return answer
         if answer.lower() == _End.QUIT.value:
             return _End.QUIT
         if answer.isdigit() and 1 <= int(answer) <= len(menu):
@@ -131,16 +131,17 @@ def _numbers(menu: list[Choice]) -> str:
     return "1" if len(menu) == 1 else f"1-{len(menu)}"
 
 
-def _read_line(prompt: str) -> str | None:
-    """One line of input, None at its end (or on Ctrl-C). Piped choices are echoed, as a terminal would."""
+def _read_line(prompt: str) -> str | _End:
+    """One line of input; the end of input, or Ctrl-C (which quits). Piped choices are echoed, as a terminal would."""
     say(prompt, nl=False)
     try:
         line = sys.stdin.readline()
     except KeyboardInterrupt:
-        line = ""
+        say()
+        return _End.QUIT
     if not line:
         say()
-        return None
+        return _End.EOF
     if not sys.stdin.isatty():
         say(line.rstrip("\r\n"))
     return line.strip()
