@@ -173,7 +173,7 @@ class Tour:
                 source=entry.source,
                 dest=entry.dest,
             )
-            for number, entry in enumerate(task.history, start=len(lines))
+            for number, entry in enumerate(task.history, start=3)  # after opening Xingtu and the brand's task
         ]
         key = "tour.summary.final" if task.state.terminal else "tour.summary.stopped"
         lines.append(message(key, state=task.state))

@@ -3,28 +3,18 @@
 from __future__ import annotations
 
 import enum
-import re
-import shutil
 import sys
-import unicodedata
 
 import click
 
 from xingtu_sim.cli.base import current_lang, lang_option, rules_option, say
+from xingtu_sim.cli.wrap import terminal_width, wrap, wrap_text
 from xingtu_sim.i18n import Lang, text
-from xingtu_sim.lifecycle import Actor
+from xingtu_sim.lifecycle import Actor, State
 from xingtu_sim.rules import Rules
 from xingtu_sim.tour import Choice, Outcome, Tour, path_marks
 
-_MAX_WIDTH = 100
-_UNWRAPPED = 10**6
 _INDENT = "  "
-# Chinese punctuation that must not begin a line: it stays at the end of the previous one.
-_NO_LINE_START = frozenset("，。、；：！？）」』”’》")
-_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’"
-# A piece is a Chinese term in ASCII parentheses (as English text quotes the interface), one Chinese
-# character or punctuation mark, or one word with the spaces after it.
-_PIECE = re.compile(rf"\([{_CJK}]+\)\S*\s*|[{_CJK}]|[^\s{_CJK}]+\s*|\s+")
 
 
 class _End(enum.Enum):
@@ -74,7 +64,7 @@ def _show_stage(tour: Tour, lang: Lang) -> None:
     say()
     say(f"== {text('tour.stage.title', lang, stage=stage)} ==", bold=True)
     if task:
-        _show_position(tour, lang)
+        _show_position(task.state, lang)
     for explanation in tour.explanation():
         _paragraphs(explanation(lang))
     mover = tour.whose_move()
@@ -83,13 +73,11 @@ def _show_stage(tour: Tour, lang: Lang) -> None:
         _paragraph(text(key, lang, actor=mover.label(lang)), bold=True)
 
 
-def _show_position(tour: Tour, lang: Lang) -> None:
-    assert tour.task is not None
-    state = tour.task.state
+def _show_position(state: State, lang: Lang) -> None:
     marks = path_marks(state)
     pieces = [f"[{step.label(lang)}]" if current else step.label(lang) for step, current in marks]
     say(text("tour.where", lang))
-    for line in _wrap([f"{piece} → " for piece in pieces[:-1]] + pieces[-1:], _width() - 2, _INDENT):
+    for line in wrap([f"{piece} → " for piece in pieces[:-1]] + pieces[-1:], terminal_width() - 2, _INDENT):
         say(line.replace(f"[{state.label(lang)}]", click.style(f"[{state.label(lang)}]", fg="cyan", bold=True)))
     if not any(current for _, current in marks):
         say(_INDENT + text("tour.off_path", lang, state=f"[{state.label(lang)}]"), fg="cyan", bold=True)
@@ -162,46 +150,14 @@ def _show_summary(tour: Tour, lang: Lang) -> None:
         _paragraphs(line(lang))
 
 
-# Fitting text to a terminal: Chinese characters take two columns and may break anywhere.
-
-
-def _width() -> int:
-    """The terminal's width (at most 100); piped output is not wrapped, so each paragraph stays one line."""
-    if not sys.stdout.isatty():
-        return _UNWRAPPED
-    return min(shutil.get_terminal_size((80, 24)).columns, _MAX_WIDTH)
-
-
 def _paragraphs(lines: str, fg: str | None = None) -> None:
     for line in lines.split("\n"):
         _paragraph(line, fg)
 
 
 def _paragraph(line: str, fg: str | None = None, bold: bool | None = None) -> None:
-    indent = line[: len(line) - len(line.lstrip())]
-    for wrapped in _wrap(_PIECE.findall(line.strip()), _width() - 1, indent):
+    for wrapped in wrap_text(line, terminal_width() - 1):
         if fg or bold:
             say(wrapped, fg=fg, bold=bold)
         else:
             say(wrapped)
-
-
-def _columns(piece: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in piece)
-
-
-def _wrap(pieces: list[str], width: int, indent: str = "") -> list[str]:
-    """Lines of at most `width` columns; closing Chinese punctuation takes the character before it along."""
-    lines: list[list[str]] = [[]]
-    for piece in pieces:
-        line = lines[-1]
-        if not line or _columns(indent + "".join(line) + piece.rstrip()) <= width:
-            line.append(piece)
-        elif piece[0] in _NO_LINE_START and len(line) > 1:
-            carried = [line.pop()]
-            while len(line) > 1 and carried[0][0] in _NO_LINE_START:
-                carried.insert(0, line.pop())
-            lines.append([*carried, piece])
-        else:
-            lines.append([piece.lstrip()])
-    return [(indent + "".join(line)).rstrip() for line in lines]
