@@ -506,6 +506,186 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sandbox.no": ("no", "否"),
     "sandbox.yuan": ("{amount} yuan", "{amount} 元"),
     "sandbox.tasks_value": ("{count} ({pending} awaiting decision)", "{count}（{pending} 个待决定）"),
+    # Tour
+    "tour.sample.task": ("Summer drink launch", "夏日新品推广"),
+    "tour.sample.brand": ("Qingfeng Tea", "清风茶饮"),
+    "tour.sample.requirements": (
+        "a 30 to 60 second vertical video featuring the new summer drink; the script goes to the brand first",
+        "30 到 60 秒竖屏视频，突出夏季新品饮料；脚本需先交品牌方确认",
+    ),
+    "tour.welcome": (
+        "Welcome to the Xingtu tour (星图新手导览). Douyin Xingtu (抖音星图) is Douyin's official platform for "
+        "ad tasks: brands, MCN agencies and stars publish ad tasks there, and creators who have joined take "
+        "them on. You will walk one task from the moment it arrives to the moment you are paid.",
+        "欢迎来到星图新手导览。抖音星图是官方推广任务平台，品牌主、MCN公司以及明星达人可以在这里发布广告任务，"
+        "成功入驻的达人可以接单。接下来你将带着一个任务，从收到任务一直走到拿到报酬。",
+    ),
+    "tour.how_to_choose": (
+        "Type the number of a move and press Enter; q quits.",
+        "输入操作前的数字并按回车；输入 q 退出。",
+    ),
+    "tour.stage.title": ("Stage: {stage}", "阶段：{stage}"),
+    "tour.stage.title.account": ("opening Xingtu", "开通星图"),
+    "tour.stage.account": (
+        "To take paid tasks you first open Xingtu (开通星图): brands and advertisers publish their tasks in "
+        "Xingtu. Brands look for {platform} accounts with at least {needed} followers; yours has {followers}. "
+        "Opening it commits you to nothing: if you never take a task, nothing happens (没有什么后果).",
+        "想接任务赚钱，先要开通星图：商家和广告主会在抖音星图里面发布任务。{platform}账号要求粉丝数量{needed}"
+        "及以上；你的账号有{followers}粉丝。开通后不接单没有什么后果，开通后也可以不管。",
+    ),
+    "tour.stage.pending_receipt": (
+        "To take tasks, log in to Xingtu with a browser: under the task overview (任务概览) the task appears "
+        "among the pending tasks (待接收任务). Nothing obliges you to take it: not accepting has no consequence "
+        "(没有什么后果). A task nobody accepts within {hours} hours lapses, with no penalty on either side.",
+        "接任务的话要打开并使用浏览器登录星图，任务概览下就会出现“待接收任务”。你没有义务接：不接单没有什么后果。"
+        "{hours} 小时内没有接受的任务会自动失效，双方都不受任何处罚。",
+    ),
+    "tour.stage.viewing_details": (
+        "You clicked the task title to see its details (点击任务标题查看任务详情): here you see the advertiser's "
+        "main requirements (广告主的主要需求). Weigh them against your own situation and decide whether to accept.\n"
+        "Brand: {brand}. Task: {task}. Requirements: {requirements}.\n"
+        "Pay: {price} yuan, of which the platform keeps a {percent}% service fee ({fee} yuan), so {net} yuan "
+        "comes to you. Decide before hour {deadline}.",
+        "点击任务标题查看任务详情，可以看到广告主的主要需求，结合自身情况确定是不是接受任务。\n"
+        "品牌方：{brand}。任务：{task}。要求：{requirements}。\n"
+        "报酬：{price} 元，其中平台收取 {percent}% 的服务费（{fee} 元），你实得 {net} 元。"
+        "请在第 {deadline} 小时前决定。",
+    ),
+    "tour.stage.accepted": (
+        "By accepting you committed to the task: you make the script (脚本) and the video (视频) as its "
+        "requirements say, publish the video, and the task is complete once it passes review (审核). "
+        "From now on, cancelling earns nothing and counts against you as a breach.",
+        "接受任务后，就要根据任务要求对脚本、视频开始制作，完成视频发布并审核通过，才算完成一项任务。"
+        "从现在起取消任务没有报酬，还会记一次违约。",
+    ),
+    "tour.stage.scripting": (
+        "Write the script (脚本) to the task's requirements, then submit it: the brand checks the script "
+        "before you shoot.",
+        "根据任务要求撰写脚本，然后提交：开拍之前品牌方要先确认脚本。",
+    ),
+    "tour.stage.script_review": (
+        "The brand is checking your script. It may approve it, or ask for changes: at most {script_limit} "
+        "times for this task ({script_used} used so far).",
+        "品牌方正在确认你的脚本。它可以通过，也可以要求修改：本任务最多 {script_limit} 次（已用 {script_used} 次）。",
+    ),
+    "tour.stage.producing": (
+        "Produce the video (视频) as the task requires, then upload it for the brand to confirm.",
+        "根据任务要求制作视频，然后上传，交给品牌方确认。",
+    ),
+    "tour.stage.video_review": (
+        "The brand is checking your video. It may confirm it, or ask for changes: at most {video_limit} "
+        "times for this task ({video_used} used so far).",
+        "品牌方正在确认你的视频。它可以确认，也可以要求修改：本任务最多 {video_limit} 次（已用 {video_used} 次）。",
+    ),
+    "tour.stage.publishing": (
+        "The brand confirmed the video. Now publish it on your account (视频发布).",
+        "品牌方已确认视频。现在在你的账号上发布视频。",
+    ),
+    "tour.stage.in_review": (
+        "The platform is reviewing the published video (审核). Once the review passes, the task is complete "
+        "and you are paid: the platform takes its service fee (服务费), {percent}% of {price} yuan = {fee} "
+        "yuan, and {net} yuan goes to your balance. If the review fails, the video must be redone.",
+        "平台正在审核已发布的视频。审核通过即完成一项任务，报酬到账：平台收取服务费，{price} 元的 {percent}% "
+        "即 {fee} 元，{net} 元进入你的余额。审核不通过的话，视频需要重做。",
+    ),
+    "tour.stage.completed": (
+        "The review passed: the task is complete. The platform kept its service fee of {fee} yuan; {net} yuan "
+        "went to your balance.",
+        "审核通过，任务完成。平台收取了 {fee} 元服务费，{net} 元已进入你的余额。",
+    ),
+    "tour.stage.declined": (
+        "You declined the task. Nothing happens to your account: not accepting has no consequence (没有什么后果).",
+        "你拒绝了这个任务。账户不受任何影响：不接单没有什么后果。",
+    ),
+    "tour.stage.expired": (
+        "Nobody accepted the task within {hours} hours, so it lapsed. No penalty on either side: your account "
+        "is exactly as it was (没有什么后果).",
+        "{hours} 小时内没有接受，任务已失效。双方都不受处罚：你的账户和之前完全一样，没有什么后果。",
+    ),
+    "tour.stage.cancelled": (
+        "You cancelled after accepting: no pay for this task, and the cancellation counts as a breach.",
+        "你在接受后取消了任务：这个任务没有报酬，而且记一次违约。",
+    ),
+    "tour.after.close": (
+        "You closed the details and are back at the task list, still undecided.",
+        "你关闭了详情，回到任务列表，仍未决定。",
+    ),
+    "tour.after.request_script_changes": (
+        "The brand asked for changes to the script: revise it and submit it again.",
+        "品牌方要求修改脚本：改好后再次提交。",
+    ),
+    "tour.after.request_video_changes": (
+        "The brand asked for changes to the video: rework it and upload it again.",
+        "品牌方要求修改视频：改好后重新上传。",
+    ),
+    "tour.after.fail_review": (
+        "The platform's review failed: the video must be redone, and the brand confirms it again.",
+        "平台审核未通过：视频需要重做，并再次由品牌方确认。",
+    ),
+    "tour.where": ("Where the task is on the main path:", "任务在主流程中的位置："),
+    "tour.off_path": ("It left the main path and ended: {state}.", "任务已离开主流程并结束：{state}。"),
+    "tour.whose_move": ("Whose move: {actor}.", "轮到：{actor}。"),
+    "tour.whose_move.other": (
+        "Whose move: {actor}. You choose for the {actor}, to see what it may do.",
+        "轮到：{actor}。由你替{actor}做选择，看看它可以怎么做。",
+    ),
+    "tour.menu.title": ("What happens next?", "接下来做什么？"),
+    "tour.menu.move": ("{actor}: {action}", "{actor}：{action}"),
+    "tour.menu.wait": ("do nothing and let {hours} hours pass", "什么都不做，等 {hours} 小时"),
+    "tour.menu.not_now": ("{move} (not possible now)", "{move}（现在不可以）"),
+    "tour.menu.quit": ("quit the tour", "退出导览"),
+    "tour.prompt": ("Your choice ({choices}, q to quit): ", "请选择（{choices}，q 退出）："),
+    "tour.invalid": (
+        '"{choice}" is not on the menu: type {choices}, or q to quit.',
+        "“{choice}” 不在菜单中：请输入 {choices}，或输入 q 退出。",
+    ),
+    "tour.range": ("a number from 1 to {last}", "1 到 {last} 之间的数字"),
+    "tour.refused.unchanged": ("Nothing changed; the tour goes on.", "什么都没有改变；导览继续。"),
+    "tour.opened": ("Xingtu is open and you are receiving tasks.", "星图已开通，你正在接收任务。"),
+    "tour.published": (
+        'Brand "{brand}" publishes the task "{task}" paying {price} yuan.',
+        "品牌方 “{brand}” 发布了任务 “{task}”，报酬 {price} 元。",
+    ),
+    "tour.moved": ("{actor}: {action}. The task is now {state}.", "{actor}：{action}。任务现在处于“{state}”。"),
+    "tour.waited": ("{hours} hours pass and you do nothing.", "过了 {hours} 小时，你什么都没做。"),
+    "tour.account.unchanged": (
+        "Account before: balance {balance_before} yuan, breaches {breaches_before}.\n"
+        "Account after:  balance {balance_after} yuan, breaches {breaches_after}. Unchanged.",
+        "之前的账户：余额 {balance_before} 元，违约 {breaches_before} 次。\n"
+        "之后的账户：余额 {balance_after} 元，违约 {breaches_after} 次。没有任何变化。",
+    ),
+    "tour.account.changed": (
+        "Account before: balance {balance_before} yuan, breaches {breaches_before}.\n"
+        "Account after:  balance {balance_after} yuan, breaches {breaches_after}.",
+        "之前的账户：余额 {balance_before} 元，违约 {breaches_before} 次。\n"
+        "之后的账户：余额 {balance_after} 元，违约 {breaches_after} 次。",
+    ),
+    "tour.summary.title": ("Summary", "总结"),
+    "tour.summary.nothing": ("No moves were made.", "还没有进行任何操作。"),
+    "tour.summary.moves": ("The path you took:", "你走过的路径："),
+    "tour.summary.step": ("  {step}. {move}", "  {step}. {move}"),
+    "tour.summary.step.task": ("  {step}. {move} ({source} → {dest})", "  {step}. {move}（{source} → {dest}）"),
+    "tour.summary.step.later": (
+        "  {step}. hour {hour} · {move} ({source} → {dest})",
+        "  {step}. 第 {hour} 小时 · {move}（{source} → {dest}）",
+    ),
+    "tour.publish": ('publish the task "{task}" ({price} yuan)', "发布任务 “{task}”（{price} 元）"),
+    "tour.summary.final": ("Final state: {state}.", "最终状态：{state}。"),
+    "tour.summary.stopped": ("Stopped at: {state} (the task is not finished).", "停在：{state}（任务尚未结束）。"),
+    "tour.summary.pay": (
+        "Price {price} yuan − service fee {fee} yuan ({percent}%) = net pay {net} yuan.",
+        "报酬 {price} 元 − 服务费 {fee} 元（{percent}%）= 实得 {net} 元。",
+    ),
+    "tour.summary.refused": (
+        "Refused tries: {count} (none of them changed anything).",
+        "被拒绝的尝试：{count} 次（都没有改变任何东西）。",
+    ),
+    "tour.bye": (
+        "End of the tour. Run it again to walk another path: xingtu-sim tour",
+        "导览结束。再运行一次可以走另一条路径：xingtu-sim tour",
+    ),
+    "tour.quit": ("You left the tour.", "你已退出导览。"),
+    "tour.eof": ("End of input: the tour stops here.", "输入已结束：导览到此为止。"),
 }
 
 

@@ -13,6 +13,7 @@ COMMANDS = {
     "coverage": ("xingtu_sim.cli.coverage", "Which states and transitions the scenarios cover. 覆盖率。"),
     "generate": ("xingtu_sim.cli.generate", "Generate scenarios from the lifecycle table. 生成场景。"),
     "diagram": ("xingtu_sim.cli.diagram", "Draw the task lifecycle. 绘制任务生命周期图。"),
+    "tour": ("xingtu_sim.cli.tour", "A guided, interactive walk through one task. 新手导览。"),
     "sandbox": ("xingtu_sim.cli.sandbox", "A practice account and task inbox. 练习账户与任务收件箱。"),
     "rules": ("xingtu_sim.cli.rules", "Print the rules in force as TOML. 打印当前规则。"),
 }

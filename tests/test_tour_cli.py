@@ -1,0 +1,132 @@
+"""`xingtu-sim tour` driven through piped input, one choice per line, in both languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from conftest import tour_choices
+
+from xingtu_sim import INITIAL_STATE, State
+from xingtu_sim.cli import main
+from xingtu_sim.i18n import LANGS, Lang, text
+from xingtu_sim.paths import shortest_path
+
+HAPPY_PATH = ["open", *(edge.trigger for edge in shortest_path(INITIAL_STATE, State.COMPLETED))]
+
+
+def tour(choices: str, lang: Lang = "en", *extra: str) -> Result:
+    return CliRunner().invoke(main, ["tour", "--lang", lang, *extra], input=choices)
+
+
+def assert_clean(result: Result) -> None:
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_happy_path_ends_completed_with_the_fee_and_the_net_pay(lang: Lang) -> None:
+    result = tour(tour_choices(*HAPPY_PATH, lang=lang), lang)
+    assert_clean(result)
+    assert text("tour.summary.final", lang, state=State.COMPLETED.label(lang)) in result.output
+    pay = text("tour.summary.pay", lang, price="1000.00", fee="50.00", percent="5", net="950.00")
+    assert pay in result.output
+    assert result.output.rstrip().endswith(text("tour.bye", lang))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_doing_nothing_lapses_the_task_and_shows_the_account_unchanged(lang: Lang) -> None:
+    result = tour(tour_choices("open", "wait", lang=lang), lang)
+    assert_clean(result)
+    assert text("tour.waited", lang, hours=24) in result.output
+    unchanged = text(
+        "tour.account.unchanged", lang, balance_before="0.00", balance_after="0.00", breaches_before=0, breaches_after=0
+    )
+    assert result.output.count(unchanged) == 2  # when the hours pass, and in the summary
+    assert text("tour.summary.final", lang, state=State.EXPIRED.label(lang)) in result.output
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_move_not_allowed_is_refused_with_the_reason_and_the_tour_goes_on(lang: Lang) -> None:
+    result = tour(tour_choices("open", "accept", "view", "accept", lang=lang), lang)
+    assert_clean(result)
+    reason = {"en": "Reason: not allowed in this state.", "zh-CN": "原因：当前状态不允许该操作。"}[lang]
+    assert reason in result.output
+    assert text("tour.refused.unchanged", lang) in result.output
+    pending_stage = text("tour.stage.title", lang, stage=State.PENDING_RECEIPT.label(lang))
+    assert result.output.count(pending_stage) == 1  # after a refusal only the menu comes again
+    assert text("tour.stage.title", lang, stage=State.ACCEPTED.label(lang)) in result.output
+    assert result.output.rstrip().endswith(text("tour.eof", lang))
+
+
+def test_the_brand_and_the_platform_move_when_it_is_their_turn() -> None:
+    moves = [*HAPPY_PATH[:5], "request_script_changes", "submit_script", *HAPPY_PATH[5:-1], "fail_review"]
+    result = tour(tour_choices(*moves))
+    assert_clean(result)
+    assert "brand: request script changes. The task is now scripting." in result.output
+    assert "platform: fail the review. The task is now producing." in result.output
+    assert "The platform's review failed: the video must be redone" in result.output
+    assert "Whose move: brand." in result.output
+    assert "Whose move: platform." in result.output
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_end_of_input_mid_way_ends_the_tour_cleanly(lang: Lang) -> None:
+    result = tour(tour_choices("open", "view", lang=lang), lang)
+    assert_clean(result)
+    assert result.output.rstrip().endswith(text("tour.eof", lang))
+
+
+def test_no_input_at_all_ends_the_tour_cleanly() -> None:
+    result = tour("")
+    assert_clean(result)
+    assert result.output.rstrip().endswith("End of input: the tour stops here.")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_invalid_choice_gets_a_one_line_hint_and_the_menu_again(lang: Lang) -> None:
+    result = tour("abc\n99\n0\n\n1\n", lang)
+    assert_clean(result)
+    for wrong in ["abc", "99", "0", ""]:
+        assert text("tour.invalid", lang, choice=wrong, choices="1") in result.output
+    assert result.output.count(text("tour.menu.quit", lang)) == 6  # five on the first stage, one after opening
+    assert text("tour.opened", lang) in result.output
+
+
+def test_the_hint_names_the_range_when_the_menu_has_several_moves() -> None:
+    result = tour(tour_choices("open") + "abc\n")
+    assert '"abc" is not on the menu: type a number from 1 to 5, or q to quit.' in result.output
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_q_quits_with_a_summary_of_the_path_so_far(lang: Lang) -> None:
+    result = tour(tour_choices("open", "view", lang=lang) + "q\nnever read\n", lang)
+    assert_clean(result)
+    assert text("tour.summary.stopped", lang, state=State.VIEWING_DETAILS.label(lang)) in result.output
+    assert result.output.rstrip().endswith(text("tour.quit", lang))
+
+
+def test_the_rules_file_changes_the_window_and_the_fee(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.toml"
+    rules.write_text("accept_window_hours = 48\nservice_fee_percent = 10\n", encoding="utf-8")
+    result = tour(tour_choices(*HAPPY_PATH), "en", "--rules", str(rules))
+    assert_clean(result)
+    assert "do nothing and let 48 hours pass" in result.output
+    assert "Price 1000.00 yuan − service fee 100.00 yuan (10%) = net pay 900.00 yuan." in result.output
+
+
+def test_a_bad_rules_file_exits_2_before_the_tour_starts(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.toml"
+    rules.write_text("service_fee_percent = 120\n", encoding="utf-8")
+    result = tour("1\n", "en", "--rules", str(rules))
+    assert result.exit_code == 2
+    assert "service_fee_percent: must be between 0 and 100" in result.output
+    assert "Welcome" not in result.output
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_position_line_brackets_the_current_state(lang: Lang) -> None:
+    result = tour(tour_choices("open", "view", lang=lang), lang)
+    assert f"[{State.VIEWING_DETAILS.label(lang)}]" in result.output
+    assert f"[{State.PENDING_RECEIPT.label(lang)}]" in result.output

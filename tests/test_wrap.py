@@ -1,0 +1,60 @@
+"""Fitting English and Chinese text to a terminal's width."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from xingtu_sim.cli.wrap import columns, wrap_text
+from xingtu_sim.i18n import MESSAGES
+
+TOKENS = [
+    "Xingtu ",
+    "the ",
+    "brand's ",
+    "review, ",
+    "(任务概览) ",
+    "(没有什么后果). ",
+    "星",
+    "图",
+    "任务，",
+    "后果。",
+    "（审核）",
+    "10万",
+    " ",
+]
+CLOSING = tuple("，。、；：！？）」』”’》")
+
+paragraphs = st.lists(st.sampled_from(TOKENS), max_size=60).map("".join)
+
+
+@given(paragraphs, st.integers(min_value=20, max_value=100))
+def test_wrapped_lines_fit_the_width_and_keep_every_character(paragraph: str, width: int) -> None:
+    lines = wrap_text(paragraph, width)
+    assert all(columns(line) <= width for line in lines)
+    assert "".join(lines).replace(" ", "") == paragraph.replace(" ", "")
+
+
+@given(paragraphs, st.integers(min_value=20, max_value=100))
+def test_no_wrapped_line_starts_with_closing_chinese_punctuation(paragraph: str, width: int) -> None:
+    assert not any(line.startswith(CLOSING) for line in wrap_text(paragraph, width)[1:])
+
+
+def test_a_chinese_term_in_ascii_parentheses_stays_on_one_line() -> None:
+    lines = wrap_text("Under the task overview (任务概览) the task appears.", 30)
+    assert any("(任务概览)" in line for line in lines)
+
+
+def test_an_indented_paragraph_keeps_its_indent_on_every_line() -> None:
+    lines = wrap_text("  " + "word " * 30, 40)
+    assert len(lines) > 1
+    assert all(line.startswith("  ") and not line.startswith("   ") for line in lines)
+
+
+@pytest.mark.parametrize("key", [key for key in MESSAGES if key.startswith("tour.")])
+@pytest.mark.parametrize("width", [40, 80])
+def test_every_tour_sentence_fits_a_narrow_terminal(key: str, width: int) -> None:
+    for column, lang_text in enumerate(MESSAGES[key]):
+        for paragraph in lang_text.split("\n"):
+            assert all(columns(line) <= width for line in wrap_text(paragraph, width)), (key, column)

@@ -1,0 +1,52 @@
+"""Fitting text to a terminal: Chinese characters take two columns and may break between any two."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+import unicodedata
+
+MAX_WIDTH = 100
+UNWRAPPED = 10**6
+# Chinese punctuation that must not begin a line: it takes the character before it along.
+_NO_LINE_START = frozenset("，。、；：！？）」』”’》")
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’"
+# A piece is a Chinese term in ASCII parentheses (as English text quotes the interface), one Chinese
+# character or punctuation mark, or one word with the spaces after it.
+_PIECE = re.compile(rf"\([{_CJK}]+\)\S*\s*|[{_CJK}]|[^\s{_CJK}]+\s*|\s+")
+
+
+def terminal_width() -> int:
+    """The terminal's width (at most 100); piped output is not wrapped, so each paragraph stays one line."""
+    if not sys.stdout.isatty():
+        return UNWRAPPED
+    return min(shutil.get_terminal_size((80, 24)).columns, MAX_WIDTH)
+
+
+def columns(text: str) -> int:
+    """How many terminal columns `text` takes."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def wrap_text(line: str, width: int) -> list[str]:
+    """One paragraph as lines of at most `width` columns, keeping its indent on each."""
+    indent = line[: len(line) - len(line.lstrip())]
+    return wrap(_PIECE.findall(line.strip()), width, indent)
+
+
+def wrap(pieces: list[str], width: int, indent: str = "") -> list[str]:
+    """Pieces laid out in lines of at most `width` columns; a piece wider than that gets a line of its own."""
+    lines: list[list[str]] = [[]]
+    for piece in pieces:
+        line = lines[-1]
+        if not line or columns(indent + "".join(line) + piece.rstrip()) <= width:
+            line.append(piece)
+        elif piece[0] in _NO_LINE_START and len(line) > 1:
+            carried = [line.pop()]
+            while len(line) > 1 and carried[0][0] in _NO_LINE_START:
+                carried.insert(0, line.pop())
+            lines.append([*carried, piece])
+        else:
+            lines.append([piece.lstrip()])
+    return [(indent + "".join(line)).rstrip() for line in lines]
