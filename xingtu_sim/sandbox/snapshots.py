@@ -168,7 +168,9 @@ def _histories(connection: sqlite3.Connection) -> dict[int, list[HistoryEntry]]:
     histories: dict[int, list[HistoryEntry]] = {}
     query = "SELECT task_id, time, trigger, source, dest, actor FROM history ORDER BY task_id, step"
     for task_id, time, trigger, source, dest, actor in connection.execute(query):
-        entry = HistoryEntry(int(time), str(trigger), _member(State, source), _member(State, dest), _member(Actor, actor))
+        entry = HistoryEntry(
+            int(time), str(trigger), _member(State, source), _member(State, dest), _member(Actor, actor)
+        )
         histories.setdefault(int(task_id), []).append(entry)
     return histories
 
