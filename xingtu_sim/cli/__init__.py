@@ -24,6 +24,7 @@ COMMANDS = {
 @click.version_option(package_name="xingtu-sim")
 def main() -> None:
     """Simulate how a creator takes on a paid ad task on Douyin Xingtu.
+
     模拟达人在抖音星图接受付费广告任务的全过程。
 
     Example / 示例:  xingtu-sim run

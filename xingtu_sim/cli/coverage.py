@@ -29,6 +29,7 @@ def command(
 ) -> None:
     """Run the scenarios (default: the bundled ones) and report which states and transitions they
     exercise, with the shortest way to reach each one they miss.
+
     运行场景并报告覆盖了哪些状态和状态转换，并为每个未覆盖的部分给出最短的到达路径。
 
     Example / 示例:  xingtu-sim coverage features/ --fail-under 100

@@ -37,6 +37,7 @@ _BY_SUFFIX = {".mmd": "mermaid", ".mermaid": "mermaid", ".dot": "dot", ".gv": "d
 @lang_option
 def command(output_format: str | None, output: Path | None) -> None:
     """Draw the task lifecycle from its table: states, and each move with who makes it.
+
     根据生命周期表绘制任务流程图：各个状态，以及每一步操作和操作者。
 
     Example / 示例:  xingtu-sim diagram --lang zh-CN --output lifecycle.png

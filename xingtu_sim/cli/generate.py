@@ -21,6 +21,7 @@ from xingtu_sim.rules import Rules
 def command(output: Path | None, rules: Rules) -> None:
     """Write Gherkin derived from the lifecycle table: the shortest path through every transition,
     and one scenario per way a task can end. The same on every run; it runs green and covers everything.
+
     根据生命周期表生成场景：经过每个状态转换的最短路径，以及每种结局各一个场景。
 
     Example / 示例:  xingtu-sim generate --lang zh-CN --output generated/ && xingtu-sim run generated/

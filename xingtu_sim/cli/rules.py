@@ -13,6 +13,7 @@ from xingtu_sim.rules import Rules, rules_to_toml
 @lang_option
 def command(rules: Rules) -> None:
     """Print the rules in force as TOML; save, edit and pass it back with --rules.
+
     以 TOML 打印当前生效的规则；可保存、修改后用 --rules 传入。
 
     Example / 示例:  xingtu-sim rules > my-rules.toml && xingtu-sim rules --rules my-rules.toml

@@ -32,6 +32,7 @@ def command(
     paths: tuple[Path, ...], tags: str | None, report_format: str, output: Path | None, dry_run: bool, rules: Rules
 ) -> None:
     """Run feature files or folders; with none, the scenarios that ship with xingtu-sim.
+
     运行场景文件或文件夹；不指定时运行随附的场景。
 
     Exit 0 when every scenario passed, 1 when one failed or has an undefined step, 2 on bad input.

@@ -46,6 +46,7 @@ def _print_json(data: object) -> None:
 @lang_option
 def sandbox_group() -> None:
     """Practise the flow: a creator account and task inbox kept between commands (an SQLite file).
+
     练习完整流程：达人账户与任务收件箱，在命令之间保存（SQLite 文件）。
 
     Example / 示例:  xingtu-sim sandbox new --followers 150000 && xingtu-sim sandbox open
@@ -60,6 +61,7 @@ def sandbox_group() -> None:
 @lang_option
 def new_command(followers: int, platform: str, force: bool) -> None:
     """Start a sandbox for a creator with this many followers; Xingtu is not open yet.
+
     为一位拥有指定粉丝数的达人新建练习沙盒；此时尚未开通星图。
 
     Example / 示例:  xingtu-sim sandbox new --followers 150000 --platform douyin
@@ -77,6 +79,7 @@ def new_command(followers: int, platform: str, force: bool) -> None:
 @lang_option
 def open_command(rules: Rules) -> None:
     """Open Xingtu: refused below the platform's follower threshold. The creator starts receiving tasks.
+
     开通星图：粉丝数低于平台门槛时会被拒绝。开通后达人开始接收任务。
 
     Example / 示例:  xingtu-sim sandbox open
@@ -95,6 +98,7 @@ def open_command(rules: Rules) -> None:
 @lang_option
 def publish_command(task: str, brand: str, price: str, rules: Rules) -> None:
     """The brand's move: publish TASK to the creator, paying AMOUNT yuan.
+
     品牌方的操作：向达人发布任务 TASK，报酬 AMOUNT 元。
 
     Example / 示例:  xingtu-sim sandbox publish "Spring launch" --brand Nike --price 8000
@@ -119,6 +123,7 @@ def publish_command(task: str, brand: str, price: str, rules: Rules) -> None:
 @lang_option
 def do_command(trigger: str, task: str, rules: Rules) -> None:
     """Fire TRIGGER on TASK: any move of the lifecycle, the creator's, the brand's or the platform's.
+
     对任务 TASK 执行操作 TRIGGER：任务流程中的任何操作，达人、品牌方或平台的均可。
 
     Example / 示例:  xingtu-sim sandbox do view "Spring launch"
@@ -138,6 +143,7 @@ def do_command(trigger: str, task: str, rules: Rules) -> None:
 @lang_option
 def wait_command(duration: str, rules: Rules) -> None:
     """Move the simulated clock on (25h, 2d, 1d12h); undecided tasks lapse at their deadline.
+
     推进模拟时钟（25h、2d、1d12h）；未决定的任务到期即失效。
 
     Example / 示例:  xingtu-sim sandbox wait 1d12h
@@ -158,6 +164,7 @@ def wait_command(duration: str, rules: Rules) -> None:
 @lang_option
 def inbox_command(as_json: bool, rules: Rules) -> None:
     """Every task brands published to the creator, its state and the hours left to decide.
+
     品牌方发布给达人的所有任务、其状态及剩余决定时间。
 
     Example / 示例:  xingtu-sim sandbox inbox --json
@@ -177,6 +184,7 @@ def inbox_command(as_json: bool, rules: Rules) -> None:
 @lang_option
 def show_command(task: str, as_json: bool, rules: Rules) -> None:
     """One task: its state, what can be done now, and every move so far.
+
     查看一个任务：当前状态、现在可执行的操作，以及全部历史记录。
 
     Example / 示例:  xingtu-sim sandbox show "Spring launch"
@@ -196,6 +204,7 @@ def show_command(task: str, as_json: bool, rules: Rules) -> None:
 @lang_option
 def account_command(as_json: bool, rules: Rules) -> None:
     """The creator's account: followers, Xingtu open or not, receiving, balance, breaches, the clock.
+
     达人账户：粉丝数、是否开通星图、是否接收任务、余额、违约次数、当前时间。
 
     Example / 示例:  xingtu-sim sandbox account --json
@@ -214,6 +223,7 @@ def account_command(as_json: bool, rules: Rules) -> None:
 @lang_option
 def stop_receiving_command(rules: Rules) -> None:
     """Stop receiving tasks: brands can no longer publish to the creator.
+
     关闭接收任务：品牌方将无法再向达人发布任务。
 
     Example / 示例:  xingtu-sim sandbox stop-receiving
@@ -229,6 +239,7 @@ def stop_receiving_command(rules: Rules) -> None:
 @lang_option
 def resume_receiving_command(rules: Rules) -> None:
     """Resume receiving tasks after stopping.
+
     关闭后重新开启接收任务。
 
     Example / 示例:  xingtu-sim sandbox resume-receiving
@@ -243,6 +254,7 @@ def resume_receiving_command(rules: Rules) -> None:
 @lang_option
 def reset_command() -> None:
     """Start over with the same followers and platform: Xingtu closed, no tasks, hour 0.
+
     以相同的粉丝数和平台重新开始：未开通星图，没有任务，回到第 0 小时。
 
     Example / 示例:  xingtu-sim sandbox reset

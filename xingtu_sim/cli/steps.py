@@ -16,6 +16,7 @@ from xingtu_sim.steps.vocabulary import VOCABULARY, Kind, step_line
 @lang_option
 def command() -> None:
     """List every step phrasing scenario writers can use, grouped by Given, When and Then.
+
     列出编写场景时可用的全部步骤说法，按“假如 / 当 / 那么”分组。
 
     Example / 示例:  xingtu-sim steps --lang zh-CN

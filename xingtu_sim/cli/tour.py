@@ -27,9 +27,11 @@ class _End(enum.Enum):
 @lang_option
 def command(rules: Rules) -> None:
     """Walk a new creator through one task, choosing each move (creator, brand, platform) from a menu.
+
     新手导览：带新达人一步步走完一个任务，每一步（达人、品牌方、平台）都从菜单中选择。
 
     Numbers choose, q quits; piped input is read one choice per line.
+
     输入数字选择，q 退出；也可以通过管道逐行输入选择。
 
     Example / 示例:  xingtu-sim tour --lang zh-CN
