@@ -249,3 +249,10 @@ def test_a_byte_order_mark_is_not_an_error(tmp_path: Path) -> None:
     path = tmp_path / "bom.feature"
     path.write_bytes(("\ufeffFeature: BOM\n  Scenario: A\n" + OPENED).encode("utf-8"))
     assert _run(path).exit_code == 0
+
+
+def test_a_report_path_that_cannot_be_written_is_bad_input(tmp_path: Path) -> None:
+    result = _run("--format", "junit", "--output", tmp_path / "missing-folder" / "report.xml")
+    assert result.exit_code == 2
+    assert "Cannot write" in result.output
+    assert "no such file" in result.output

@@ -286,7 +286,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "状态转换覆盖率 {percent:.1f}% 低于 --fail-under {limit:g}%。",
     ),
     # Files
-    "file.missing": ("no such file", "文件不存在"),
+    "file.missing": ("no such file or folder", "文件或文件夹不存在"),
     "file.is_folder": ("it is a folder, not a file", "这是一个文件夹，不是文件"),
     "file.no_permission": ("permission denied", "没有读取权限"),
     "file.not_utf8": (

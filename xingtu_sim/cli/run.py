@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import click
 
 from xingtu_sim.cli.base import EXIT_FAILED, current_lang, lang_option, rules_option, say
+from xingtu_sim.errors import InputError, message, unreadable
 from xingtu_sim.i18n import text
 from xingtu_sim.rules import Rules
 
@@ -61,7 +62,7 @@ def command(
         return
 
     with contextlib.ExitStack() as stack:
-        stream = stack.enter_context(output.open("w", encoding="utf-8")) if output else None
+        stream = stack.enter_context(_open_for_writing(output)) if output else None
 
         def emit(line: str = "", nl: bool = True, **style: Any) -> None:
             say(line, nl=nl, file=stream, **style)
@@ -81,3 +82,11 @@ def command(
     say(last, err=summary_to_stderr, bold=True, fg="green" if run.ok else "red")
     if not run.ok:
         raise click.exceptions.Exit(EXIT_FAILED)
+
+
+def _open_for_writing(path: Path) -> IO[str]:
+    """The report file, opened before anything runs: a path that cannot be written is bad input."""
+    try:
+        return path.open("w", encoding="utf-8")
+    except OSError as error:
+        raise InputError(message("file.cannot_write", path=path, reason=unreadable(error))) from None
