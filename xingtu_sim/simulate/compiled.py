@@ -22,7 +22,10 @@ Bools = NDArray[np.bool_]
 
 @dataclass(frozen=True)
 class CompiledLifecycle:
-    """The lifecycle table and the policy as arrays. A move is state * width + slot; a row is state << width | allowed."""
+    """The lifecycle table and the policy as arrays.
+
+    A move is `state * width + slot`; a row of the choice tables is `state << width | allowed slots`.
+    """
 
     width: int
     dest: NDArray[np.int8]  # per move: the state it leads to
@@ -169,7 +172,8 @@ def _step(
         hit = np.flatnonzero(moved & flagged[move])
         if len(hit):
             _apply(effect, hit, tasks, accounts, table.net_fen[price[tasks.number[hit]]])
-    return stuck | table.terminal[tasks.state]
+    done: Bools = stuck | table.terminal[tasks.state]
+    return done
 
 
 def _holds(guard: Guard, tasks: _Moving, rules: Rules) -> Bools | None:

@@ -18,6 +18,7 @@ from xingtu_sim.simulate.outcomes import STATES, UNFINISHED, Outcomes, code_of
 # The endings of a task nobody accepted: declined or expired, straight from awaiting a decision.
 NEVER_ACCEPTED = tuple(t.dest for t in TRANSITIONS if t.dest.terminal and set(t.sources) <= AWAITING_DECISION)
 PERCENTILES = (50, 90, 99)
+_BY_ID = {state.id: state for state in STATES}
 
 
 def summarise(outcomes: Outcomes, rules: Rules, seed: int) -> dict[str, Any]:
@@ -70,7 +71,7 @@ def report_table(summary: dict[str, Any], engine: str, lang: Lang) -> str:
     )
     rows = [(text("simulate.outcome", lang), text("simulate.tasks", lang), text("simulate.share", lang))]
     for end, count in summary["outcomes"].items():
-        label = text("simulate.unfinished", lang) if end == "unfinished" else State(end).label(lang)
+        label = text("simulate.unfinished", lang) if end == "unfinished" else _BY_ID[end].label(lang)
         rows.append((f"  {label}", f"{count:,}", _share(count, orders)))
     rows.append((text("simulate.accepted", lang), f"{summary['accepted']:,}", _share(summary["accepted"], orders)))
     money = [

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-
 from xingtu_sim.account import CreatorAccount, Platform
 from xingtu_sim.lifecycle import State
 from xingtu_sim.money import fen_to_yuan
