@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from decimal import Decimal
 
 import numpy as np
@@ -11,7 +12,7 @@ from xingtu_sim import DEFAULT_RULES, Rules, State
 from xingtu_sim.lifecycle import AWAITING_DECISION, EDGES, TRIGGERS, Edge
 from xingtu_sim.simulate import DEFAULT_POLICY, Policy, parse_policy, simulate
 from xingtu_sim.simulate.compiled import compile_lifecycle, simulate_compiled
-from xingtu_sim.simulate.outcomes import UNFINISHED, code_of
+from xingtu_sim.simulate.outcomes import UNFINISHED, Outcomes, code_of
 from xingtu_sim.simulate.policy import is_clock_move
 from xingtu_sim.simulate.transitions_engine import simulate_with_transitions
 
@@ -109,3 +110,16 @@ def test_the_compiled_table_is_the_lifecycle_table(edge: Edge) -> None:
     assert {effect for effect, flags in table.effects.items() if flags[move]} == set(row.effects)
     assert {guard for guard, slots in table.guarded.items() if slots[source] >> slot & 1} == set(row.guards)
     assert table.lapses[source] == (edge.source in AWAITING_DECISION)
+
+
+def test_changing_what_brands_do_leaves_every_task_that_never_reached_a_brand_as_it_was() -> None:
+    picky = parse_policy(
+        "[script_review]\napprove_script.probability = 0.49\nrequest_script_changes.probability = 0.5", "picky"
+    )
+    before = simulate_compiled(20_000, 8, DEFAULT_POLICY, DEFAULT_RULES)
+    after = simulate_compiled(20_000, 8, picky, DEFAULT_RULES)
+    never_accepted = ~before.accepted  # each task reads its own draws, whatever the others do
+    assert never_accepted.sum() > 5_000
+    for field in fields(Outcomes):
+        assert np.array_equal(getattr(before, field.name)[never_accepted], getattr(after, field.name)[never_accepted])
+    assert after.script_changes.sum() > 1.5 * before.script_changes.sum()

@@ -115,9 +115,9 @@ def simulate_compiled(
     orders: int, seed: int, policy: Policy, rules: Rules, progress: Callable[[int], None] | None = None
 ) -> Outcomes:
     """Every task at once, one move per step, with the same draws as the transitions engine."""
-    table, draws = compile_lifecycle(policy, rules), Draws(seed)
+    table, draws = compile_lifecycle(policy, rules), Draws(seed, orders)
     outcomes = Outcomes.empty(orders)  # also every creator's account: balance_fen and breaches
-    price = np.searchsorted(table.price_cuts, draws.prices(orders), side="right")
+    price = np.searchsorted(table.price_cuts, draws.prices(), side="right")
     outcomes.price_fen[:] = table.price_fen[price]
     tasks = _Moving(
         number=np.arange(orders),
@@ -130,7 +130,8 @@ def simulate_compiled(
     for _ in range(policy.max_steps):
         if not len(tasks.number):
             break
-        done = _step(tasks, table, rules, outcomes, price, *draws.step(len(tasks.number)))
+        move_draws, hour_draws = draws.step()
+        done = _step(tasks, table, rules, outcomes, price, move_draws[tasks.number], hour_draws[tasks.number])
         tasks.record(done, outcomes, table)
         tasks = tasks.keep(~done)
         if progress:

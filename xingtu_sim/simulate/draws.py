@@ -9,18 +9,20 @@ Uniforms = NDArray[np.float64]
 
 
 class Draws:
-    """Uniforms in [0, 1) from PCG64(seed): one block of prices, then two blocks per step.
+    """Uniforms in [0, 1) from PCG64(seed), in blocks of one per task: prices, then two blocks per step.
 
-    At step k the j-th task still moving (in task order) reads the j-th draw of that step's blocks.
+    Task i always reads entry i of a block, whatever the other tasks do: change the odds of one move and
+    only the tasks that reach that move change (common random numbers, so policies compare fairly).
     """
 
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int, orders: int) -> None:
         self._generator = np.random.Generator(np.random.PCG64(seed))
+        self._orders = orders
 
-    def prices(self, orders: int) -> Uniforms:
-        """One draw per task for what it pays."""
-        return self._generator.random(orders)
+    def prices(self) -> Uniforms:
+        """Each task's draw for what it pays."""
+        return self._generator.random(self._orders)
 
-    def step(self, moving: int) -> tuple[Uniforms, Uniforms]:
-        """One draw per moving task for the move it makes, one for the hours the move takes."""
-        return self._generator.random(moving), self._generator.random(moving)
+    def step(self) -> tuple[Uniforms, Uniforms]:
+        """Each task's draw for the move it makes at this step, and for the hours that move takes."""
+        return self._generator.random(self._orders), self._generator.random(self._orders)

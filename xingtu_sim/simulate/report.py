@@ -81,7 +81,8 @@ def report_table(summary: dict[str, Any], engine: str, lang: Lang) -> str:
     ]
     rows += [(label, text("simulate.yuan", lang, amount=f"{Decimal(amount):,}"), "") for label, amount in money]
     for kind, changes in summary["change_requests"].items():
-        shown = {"total": f"{changes['total']:,}", "per_accepted_task": f"{changes['per_accepted_task']:.2f}"}
+        shown = {"total": f"{changes['total']:,}", "tasks_at_limit": f"{changes['tasks_at_limit']:,}"}
+        shown["per_accepted_task"] = f"{changes['per_accepted_task']:.2f}"
         detail = text("simulate.changes_detail", lang, **changes | shown)
         rows.append((text(f"simulate.{kind}_changes", lang), detail, ""))
     hours = summary["hours_to_completion"]

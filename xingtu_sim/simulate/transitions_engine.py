@@ -20,19 +20,17 @@ def simulate_with_transitions(
     orders: int, seed: int, policy: Policy, rules: Rules, progress: Callable[[int], None] | None = None
 ) -> Outcomes:
     """Every task in lock-step, one move per step, with the real guards, clock and effects."""
-    choices, draws = Choices.of(policy), Draws(seed)
+    choices, draws = Choices.of(policy), Draws(seed, orders)
     workspaces = [
-        _publish(rules, number, choices.price_fen(draw)) for number, draw in enumerate(draws.prices(orders).tolist())
+        _publish(rules, number, choices.price_fen(draw)) for number, draw in enumerate(draws.prices().tolist())
     ]
     moving = list(range(orders))
     for _ in range(policy.max_steps):
         if not moving:
             break
-        move_draws, hour_draws = (block.tolist() for block in draws.step(len(moving)))
+        move_draws, hour_draws = (block.tolist() for block in draws.step())
         still = [
-            number
-            for number, move_draw, hour_draw in zip(moving, move_draws, hour_draws, strict=True)
-            if _move(workspaces[number], choices, move_draw, hour_draw)
+            number for number in moving if _move(workspaces[number], choices, move_draws[number], hour_draws[number])
         ]
         if progress:
             progress(len(moving) - len(still))
