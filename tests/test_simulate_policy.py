@@ -98,15 +98,25 @@ def test_each_bad_key_is_named_in_both_languages(document: str, bad_key: str) ->
 
 
 def test_all_bad_keys_are_named_at_once_and_the_sum_lists_each_move() -> None:
-    document = "speed = 3\n[in_review]\npass_review = { probability = 0.5, hours = -1 }\n"
+    document = "speed = 3\n[in_review]\npass_review = { probability = 0.5, hours = -1 }\n[done]\n"
     with pytest.raises(PolicyError) as error:
         parse_policy(document, "my.toml")
     lines = error.value.describe("en").splitlines()
-    assert lines[0] == "Invalid policy in my.toml:"
-    assert [line.split(":")[0].strip() for line in lines[1:]] == ["speed", "in_review.pass_review.hours"]
+    assert lines == [
+        "Invalid policy in my.toml:",
+        "  speed: unknown key; known keys: max_steps, prices, " + ", ".join(state.id for state in MOVING_STATES),
+        "  in_review.pass_review.hours: hours cannot be negative, got -1",
+        "  done: unknown key; known keys: max_steps, prices, " + ", ".join(state.id for state in MOVING_STATES),
+        "  in_review: the probabilities add up to 0.55, not 1 (pass_review 0.5, fail_review 0.05)",
+    ]
+
+
+@pytest.mark.parametrize("state", [state for state in State if state.terminal], ids=lambda s: s.id)
+def test_a_final_state_is_named_as_one_that_takes_no_moves(state: State) -> None:
     with pytest.raises(PolicyError) as error:
-        parse_policy("[in_review]\npass_review = { probability = 0.5 }\n", "my.toml")
-    assert "in_review: the probabilities add up to 0.55, not 1 (pass_review 0.5, fail_review 0.05)" in str(error.value)
+        parse_policy(f"[{state.id}]\n", "my.toml")
+    assert f"  {state.id}: {state.en} is a final state" in error.value.describe("en")
+    assert f"“{state.zh}”是终止状态" in error.value.describe("zh-CN")
 
 
 def test_the_clock_move_explains_that_tasks_lapse_by_themselves() -> None:

@@ -700,6 +700,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{trigger} 由时钟触发：接受期限（规则 accept_window_hours）一过任务即自动失效，无需设置概率",
     ),
     "policy.missing": ("missing", "缺失"),
+    "policy.final_state": ("{state} is a final state: nobody moves from it", "“{state}”是终止状态，不再有任何操作"),
     "policy.not_one": ("the probabilities add up to {total}, not 1 ({odds})", "概率之和为 {total}，不等于 1（{odds}）"),
     "policy.not_list": ("must be a non-empty list", "必须是非空列表"),
     "policy.prices_length": (

@@ -64,7 +64,7 @@ def command(
     """Simulate many tasks, each moved by a behaviour policy, and report what became of them.
     批量模拟任务（每个任务按行为策略推进），并报告结果。
 
-    Example / 示例:  xingtu-sim simulate --orders 100000 --seed 7 --policy my-policy.toml
+    Example / 示例:  xingtu-sim simulate --orders 100000 --policy picky.toml
     """
     policy = read_policy(policy_file) if policy_file else DEFAULT_POLICY
     if show_policy:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -32,6 +32,7 @@ def moves_from(state: State) -> tuple[Transition, ...]:
 
 
 MOVING_STATES = tuple(state for state in State if not state.terminal)
+_FINAL_STATES = {state.id: state for state in State if state.terminal}
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,8 @@ def _build(table: Mapping[str, Any], source: str, base: Policy | None) -> Policy
             _read_prices(value, prices, problems)
         elif key in states:
             _read_moves(states[key], value, draft[states[key]], problems)
+        elif key in _FINAL_STATES:
+            problems.append((key, message("policy.final_state", state=_FINAL_STATES[key])))
         else:
             problems.append((key, message("rules.unknown_key", known=", ".join(["max_steps", "prices", *states]))))
     moves = {state: _finished_moves(state, draft[state], problems) for state in MOVING_STATES}
@@ -223,21 +226,19 @@ def _read_move_fields(key: str, fields: dict[str, Any], move: dict[str, Any], pr
 
 
 def _finished_moves(state: State, draft: dict[str, dict[str, Any]], problems: _Problems) -> tuple[MoveOdds, ...]:
-    odds: list[MoveOdds] = []
     for move in moves_from(state):
-        fields = draft.get(move.trigger, {})
-        for name in ("probability", "hours"):
-            if name not in fields:
-                problems.append((f"{state.id}.{move.trigger}.{name}", message("policy.missing")))
-        if fields.get("probability") is not None and fields.get("hours") is not None:
-            odds.append(MoveOdds(move, fields["probability"], fields["hours"]))
-    if len(odds) == len(moves_from(state)):
-        _check_total(state.id, [(m.transition.trigger, m.probability) for m in odds], problems)
-    return tuple(odds)
+        missing = [name for name in ("probability", "hours") if name not in draft.get(move.trigger, {})]
+        problems.extend((f"{state.id}.{move.trigger}.{name}", message("policy.missing")) for name in missing)
+    odds = [(move, draft.get(move.trigger, {})) for move in moves_from(state)]
+    probabilities = [(move.trigger, fields.get("probability")) for move, fields in odds]
+    if all(probability is not None for _, probability in probabilities):
+        _check_total(state.id, probabilities, problems)
+    complete = [(move, fields) for move, fields in odds if None not in (fields.get("probability"), fields.get("hours"))]
+    return tuple(MoveOdds(move, fields["probability"], fields["hours"]) for move, fields in complete)
 
 
-def _check_total(key: str, odds: list[tuple[str, float]], problems: _Problems) -> None:
-    total = math.fsum(probability for _, probability in odds)
+def _check_total(key: str, odds: Sequence[tuple[str, float | None]], problems: _Problems) -> None:
+    total = math.fsum(probability or 0.0 for _, probability in odds)
     if abs(total - 1) > _TOLERANCE:
         listed = ", ".join(f"{name} {probability!r}" for name, probability in odds)
         problems.append((key, message("policy.not_one", total=f"{total:.9g}", odds=listed)))
