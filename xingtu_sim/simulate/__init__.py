@@ -1,7 +1,6 @@
-"""Many tasks at once: a behaviour policy, two engines that agree task by task, and a report.
+"""Many tasks at once: a behaviour policy, two engines that agree task by task, and a report."""
 
-NumPy loads with an engine, not with this package, so `xingtu-sim --help` stays fast.
-"""
+# NumPy loads with an engine, never with this package, so `xingtu-sim --help` stays fast.
 
 from __future__ import annotations
 

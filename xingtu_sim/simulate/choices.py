@@ -17,11 +17,10 @@ Thresholds = Mapping[tuple[State, int], tuple[float, ...] | None]
 
 @dataclass(frozen=True)
 class Choices:
-    """The policy as cumulative thresholds: a draw u picks the slot of the first threshold above u.
+    """The policy as cumulative thresholds: a draw u picks the slot of the first threshold above u."""
 
-    A move whose guard does not hold now (a change request over the limit) is taken out and the
-    other moves keep their relative odds. The engines share these floats, so they choose alike.
-    """
+    # A move whose guard does not hold now (a change request over the limit) is taken out and the
+    # other moves keep their relative odds. The engines share these floats, so they choose alike.
 
     policy: Policy
     width: int  # the most moves any state has

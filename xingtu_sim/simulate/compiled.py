@@ -22,10 +22,9 @@ Bools = NDArray[np.bool_]
 
 @dataclass(frozen=True)
 class CompiledLifecycle:
-    """The lifecycle table and the policy as arrays.
+    """The lifecycle table and the policy as arrays."""
 
-    A move is `state * width + slot`; a row of the choice tables is `state << width | allowed slots`.
-    """
+    # A move is `state * width + slot`; a row of the choice tables is `state << width | allowed slots`.
 
     width: int
     dest: NDArray[np.int8]  # per move: the state it leads to

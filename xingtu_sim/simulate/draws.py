@@ -9,11 +9,10 @@ Uniforms = NDArray[np.float64]
 
 
 class Draws:
-    """Uniforms in [0, 1) from PCG64(seed), in blocks of one per task: prices, then two blocks per step.
+    """Uniforms in [0, 1) from PCG64(seed), in blocks of one per task: prices, then two blocks per step."""
 
-    Task i always reads entry i of a block, whatever the other tasks do: change the odds of one move and
-    only the tasks that reach that move change (common random numbers, so policies compare fairly).
-    """
+    # Task i always reads entry i of a block, whatever the other tasks do: change the odds of one move
+    # and only the tasks that reach that move change (common random numbers: policies compare fairly).
 
     def __init__(self, seed: int, orders: int) -> None:
         self._generator = np.random.Generator(np.random.PCG64(seed))

@@ -14,6 +14,7 @@ from xingtu_sim.errors import InputError, Message, message, unreadable
 from xingtu_sim.i18n import LANGS, text
 from xingtu_sim.lifecycle import Guard, State, Transition, triggers_from
 from xingtu_sim.money import format_yuan, yuan_to_fen
+from xingtu_sim.simulate.defaults import DEFAULTS
 
 MAX_HOURS = 24 * 365  # one move never takes more than a year
 MAX_STEPS = 10_000
@@ -64,51 +65,6 @@ class Policy:
 class PolicyError(InputError):
     """A policy file that cannot be used; names every bad key."""
 
-
-# The defaults, shaped like a policy file. A state or move missing here fails at import, loudly.
-_DEFAULTS: dict[str, Any] = {
-    "max_steps": 200,
-    "prices": {"yuan": [1000, 3000, 8000, 20000], "probability": [0.4, 0.3, 0.2, 0.1]},
-    "pending_receipt": {
-        "view": {"probability": 0.9, "hours": [0, 20]},
-        "decline": {"probability": 0.1, "hours": [0, 20]},
-    },
-    "viewing_details": {
-        "close": {"probability": 0.15, "hours": [0, 2]},
-        "accept": {"probability": 0.7, "hours": [0, 4]},
-        "decline": {"probability": 0.15, "hours": [0, 4]},
-    },
-    "accepted": {
-        "start_script": {"probability": 0.97, "hours": [0, 24]},
-        "cancel": {"probability": 0.03, "hours": [0, 24]},
-    },
-    "scripting": {
-        "submit_script": {"probability": 0.97, "hours": [4, 48]},
-        "cancel": {"probability": 0.03, "hours": [4, 48]},
-    },
-    "script_review": {
-        "approve_script": {"probability": 0.69, "hours": [2, 48]},
-        "request_script_changes": {"probability": 0.3, "hours": [2, 48]},
-        "cancel": {"probability": 0.01, "hours": [0, 24]},
-    },
-    "producing": {
-        "upload_video": {"probability": 0.97, "hours": [24, 96]},
-        "cancel": {"probability": 0.03, "hours": [24, 96]},
-    },
-    "video_review": {
-        "confirm_video": {"probability": 0.75, "hours": [2, 48]},
-        "request_video_changes": {"probability": 0.24, "hours": [2, 48]},
-        "cancel": {"probability": 0.01, "hours": [0, 24]},
-    },
-    "publishing": {
-        "publish": {"probability": 0.99, "hours": [0, 24]},
-        "cancel": {"probability": 0.01, "hours": [0, 24]},
-    },
-    "in_review": {
-        "pass_review": {"probability": 0.95, "hours": [1, 24]},
-        "fail_review": {"probability": 0.05, "hours": [1, 24]},
-    },
-}
 
 _Problems = list[tuple[str, Message]]
 _Draft = dict[State, dict[str, dict[str, Any]]]  # state -> trigger -> {"probability": .., "hours": ..}
@@ -346,4 +302,4 @@ def _problem_line(key: str, problem: Message) -> Message:
     return lambda lang: f"  {key}: {problem(lang)}"
 
 
-DEFAULT_POLICY = _build(_DEFAULTS, "defaults", None)
+DEFAULT_POLICY = _build(DEFAULTS, "defaults", None)
