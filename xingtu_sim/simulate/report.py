@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 
 from xingtu_sim.i18n import Lang, text
-from xingtu_sim.lifecycle import AWAITING_DECISION, TRANSITIONS, State, state_from_label
+from xingtu_sim.lifecycle import AWAITING_DECISION, TRANSITIONS, State
 from xingtu_sim.money import format_yuan, service_fee
 from xingtu_sim.rules import Rules
 from xingtu_sim.simulate.outcomes import STATES, UNFINISHED, Outcomes, code_of
@@ -70,7 +70,7 @@ def report_table(summary: dict[str, Any], engine: str, lang: Lang) -> str:
     )
     rows = [(text("simulate.outcome", lang), text("simulate.tasks", lang), text("simulate.share", lang))]
     for end, count in summary["outcomes"].items():
-        label = text("simulate.unfinished", lang) if end == "unfinished" else state_from_label(end).label(lang)
+        label = text("simulate.unfinished", lang) if end == "unfinished" else State.from_label(end).label(lang)
         rows.append((f"  {label}", f"{count:,}", _share(count, orders)))
     rows.append((text("simulate.accepted", lang), f"{summary['accepted']:,}", _share(summary["accepted"], orders)))
     money = [
