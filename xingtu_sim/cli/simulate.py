@@ -62,6 +62,7 @@ def command(
     rules: Rules, orders: int, seed: int, policy_file: Path | None, engine: str, as_json: bool, show_policy: bool
 ) -> None:
     """Simulate many tasks, each moved by a behaviour policy, and report what became of them.
+
     批量模拟任务（每个任务按行为策略推进），并报告结果。
 
     Example / 示例:  xingtu-sim simulate --orders 100000 --policy picky.toml
