@@ -686,6 +686,86 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "tour.quit": ("You left the tour.", "你已退出导览。"),
     "tour.eof": ("End of input: the tour stops here.", "输入已结束：导览到此为止。"),
+    # Simulate
+    "policy.invalid": ("Invalid policy in {source}:", "行为策略文件 {source} 有误："),
+    "policy.unreadable": ("Cannot read the policy file {source}: {error}", "无法读取行为策略文件 {source}：{error}"),
+    "policy.move_not_table": (
+        "must be a table like {{ probability = 0.5, hours = [1, 4] }}",
+        "必须是形如 {{ probability = 0.5, hours = [1, 4] }} 的表",
+    ),
+    "policy.not_a_move": ("not a move in {state}; moves: {moves}", "不是“{state}”状态下的操作；可选操作：{moves}"),
+    "policy.clock_move": (
+        "{trigger} is the clock's move: a task lapses by itself once its accept window "
+        "(rule accept_window_hours) is over, so it takes no probability",
+        "{trigger} 由时钟触发：接受期限（规则 accept_window_hours）一过任务即自动失效，无需设置概率",
+    ),
+    "policy.missing": ("missing", "缺失"),
+    "policy.final_state": ("{state} is a final state: nobody moves from it", "“{state}”是终止状态，不再有任何操作"),
+    "policy.not_one": ("the probabilities add up to {total}, not 1 ({odds})", "概率之和为 {total}，不等于 1（{odds}）"),
+    "policy.not_list": ("must be a non-empty list", "必须是非空列表"),
+    "policy.prices_length": (
+        "yuan lists {prices} prices but probability lists {odds}",
+        "yuan 列出 {prices} 个价格，probability 却列出 {odds} 个",
+    ),
+    "policy.hours_shape": (
+        "must be whole hours, e.g. 4, or a range [low, high], got {value!r}",
+        "必须是整小时数（如 4）或区间 [下限, 上限]，实际为 {value!r}",
+    ),
+    "policy.hours_negative": ("hours cannot be negative, got {value!r}", "小时数不能为负，实际为 {value!r}"),
+    "policy.hours_order": ("the low end {low} is above the high end {high}", "下限 {low} 大于上限 {high}"),
+    "policy.comment.header": (
+        "Behaviour policy for `xingtu-sim simulate`. Save it, change any part, pass it with --policy FILE.",
+        "`xingtu-sim simulate` 的行为策略。可保存并修改任意部分，再用 --policy FILE 传入。",
+    ),
+    "policy.comment.hours": (
+        "Per move: its probability in its state (a state's moves add up to 1) and hours = [low, high], "
+        "the hours it takes, picked evenly; a task still undecided when its accept window runs out lapses.",
+        "每个操作：在该状态下的概率（同一状态各操作之和为 1）和耗时 hours = [下限, 上限]（整小时，均匀抽取）；"
+        "接受期限到时仍未决定的任务自动失效。",
+    ),
+    "policy.comment.max_steps": (
+        "moves a task may make; a task still moving after that counts as unfinished",
+        "每个任务最多的操作步数；超过后仍未结束的任务计为“未完成”",
+    ),
+    "policy.comment.prices": (
+        "what tasks pay: prices in yuan and the probability of each",
+        "任务报酬：各价格（元）及其概率",
+    ),
+    "simulate.title": (
+        "Simulated {orders} tasks (seed {seed}, {engine}).",
+        "共模拟 {orders} 个任务（种子 {seed}，{engine}）。",
+    ),
+    "simulate.accounts": (
+        "Each task went to its own creator account, which started at 0 yuan with no breaches.",
+        "每个任务发给各自独立的达人账户，账户初始余额为 0 元、无违约记录。",
+    ),
+    "simulate.engine.compiled": ("compiled engine", "编译引擎"),
+    "simulate.engine.transitions": ("transitions engine", "transitions 状态机引擎"),
+    "simulate.progress": ("Simulating", "模拟中"),
+    "simulate.outcome": ("Outcome", "结果"),
+    "simulate.tasks": ("Tasks", "任务数"),
+    "simulate.share": ("Share", "占比"),
+    "simulate.unfinished": ("unfinished", "未完成"),
+    "simulate.accepted": ("Accepted at some point", "曾被接受"),
+    "simulate.gross": ("Paid by brands (completed)", "品牌方支付（已完成）"),
+    "simulate.fee": ("Platform service fee ({percent}%)", "平台服务费（{percent}%）"),
+    "simulate.net": ("Credited to creators", "达人实得"),
+    "simulate.yuan": ("{amount} yuan", "{amount} 元"),
+    "simulate.script_changes": ("Script change requests", "脚本修改要求"),
+    "simulate.video_changes": ("Video change requests", "视频修改要求"),
+    "simulate.changes_detail": (
+        "{total} ({per_accepted_task} per accepted task; {tasks_at_limit} tasks used all {limit})",
+        "{total} 次（每个已接受任务平均 {per_accepted_task} 次；{tasks_at_limit} 个任务用完全部 {limit} 次）",
+    ),
+    "simulate.hours": ("Hours to completion", "完成用时（小时）"),
+    "simulate.hours_detail": ("p50 {p50} · p90 {p90} · p99 {p99}", "p50 {p50} · p90 {p90} · p99 {p99}"),
+    "simulate.none_completed": ("no task completed", "没有任务完成"),
+    "simulate.breaches": ("Breaches (cancelled after accepting)", "违约（接受后取消）"),
+    "simulate.never_accepted": ("Never accepted (declined or expired)", "从未接受（已拒绝或已过期）"),
+    "simulate.never_accepted_detail": (
+        "{tasks} tasks; accounts changed: {accounts_changed}",
+        "{tasks} 个任务；账户有变化的：{accounts_changed} 个",
+    ),
 }
 
 
