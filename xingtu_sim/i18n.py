@@ -173,16 +173,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}:{line}：不是 UTF-8 文本{hint}，请另存为 UTF-8 后再运行。",
     ),
     "run.looks_like_gbk": (" (it looks like GBK/GB18030)", "（看起来是 GBK/GB18030 编码）"),
+    "run.not_a_file": (
+        "{path}: not a regular file (a pipe or a device); save the scenarios in a .feature file and run that.",
+        "{path}：不是普通文件（而是管道或设备）；请把场景保存为 .feature 文件后再运行。",
+    ),
     "run.empty_file": ("{path}: the file is empty.", "{path}：文件是空的。"),
     "run.no_feature": (
         "{path}: no 'Feature:' line (or '功能:' after '# language: zh-CN').",
         "{path}：没有“功能:”行（中文文件需先写“# language: zh-CN”）。",
     ),
     "run.no_scenarios": ("{path}:{line}: the feature holds no scenario.", "{path}:{line}：该功能中没有任何场景。"),
-    "run.duplicate_scenario": (
-        '{path}:{line}: a second scenario named "{name}"; scenario names must differ within a feature.',
-        "{path}:{line}：场景名称 “{name}” 重复；同一功能中的场景名称必须不同。",
-    ),
     "run.parse_error": ("{path}:{line}: {problem}", "{path}:{line}：{problem}"),
     "gherkin.unexpected": (
         "unexpected line '{got}'; expected {expected}.",
@@ -195,6 +195,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "gherkin.cells": ("the rows of this table have different numbers of cells.", "该表格各行的单元格数量不一致。"),
     "gherkin.tag_space": ("a tag may not contain spaces.", "标签中不能包含空格。"),
+    "gherkin.first_step": (
+        "the first step of a scenario or background starts with Given, When, Then or *, not And or But.",
+        "场景或背景的第一个步骤须以 假如、当、那么 或 * 开头，不能以 而且 或 但是 开头。",
+    ),
     "run.bad_tags": ('Invalid --tags expression "{expression}": {error}', "--tags 表达式 “{expression}” 无效：{error}"),
     "run.wrong_kind": (
         "this phrasing is not a {keyword} step; write it after {keywords}.",

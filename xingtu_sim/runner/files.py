@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
 from pytest_bdd.exceptions import GherkinParseError
+from pytest_bdd.gherkin_parser import Scenario as GherkinScenario
+from pytest_bdd.gherkin_parser import Step as GherkinStep
 from pytest_bdd.gherkin_parser import get_gherkin_document
-from pytest_bdd.parser import Feature, FeatureParser
+from pytest_bdd.parser import Feature, FeatureParser, Rule, ScenarioTemplate, Step
 
 from xingtu_sim.errors import InputError, Message, message, unreadable
 from xingtu_sim.i18n import Lang, text
@@ -66,18 +68,48 @@ def load_feature_file(path: Path) -> FeatureFile:
     _check_text(path)
     try:
         resolved = path.resolve()
-        feature = FeatureParser(str(resolved.parent), resolved.name, ENCODING).parse()
+        feature = _Parser(str(resolved.parent), resolved.name, ENCODING).parse()
     except GherkinParseError as error:
         raise InputError(*_parse_problems(path, error)) from None
     except KeyError:  # pytest-bdd cannot handle a document without a Feature line
         raise InputError(message("run.no_feature", path=path)) from None
+    except OSError as error:  # gone or changed since it was checked: the parser reads the file again
+        raise InputError(message("run.unreadable", path=path, reason=unreadable(error))) from None
     if not feature.scenarios:
         raise InputError(message("run.no_scenarios", path=path, line=feature.line_number))
-    _check_unique_names(path, feature)
     return FeatureFile(path, feature)
 
 
+class _Parser(FeatureParser):
+    """pytest-bdd's parser, with two gaps of valid Gherkin closed (the official parser's test files have both)."""
+
+    def parse(self) -> Feature:
+        document = get_gherkin_document(self.abs_filename, self.encoding)
+        children = [*document.feature.children] if document.feature else []
+        children += [child for rule in [c.rule for c in children if c.rule] for child in rule.children]
+        names = Counter(child.scenario.name for child in children if child.scenario)
+        self._repeated = {name for name, count in names.items() if count > 1}
+        return super().parse()
+
+    def parse_scenario(
+        self, scenario_data: GherkinScenario, feature: Feature, rule: Rule | None = None
+    ) -> ScenarioTemplate:
+        """pytest-bdd keeps one scenario per name: scenarios that share a name are told apart by their line."""
+        if scenario_data.name in self._repeated:
+            line = scenario_data.location.line
+            scenario_data = replace(scenario_data, name=f"{scenario_data.name} (line {line})".lstrip())
+        return super().parse_scenario(scenario_data, feature, rule)
+
+    def parse_steps(self, steps_data: list[GherkinStep]) -> list[Step]:
+        """A first step written with '*' sets the scene, as a Given would (pytest-bdd would refuse it)."""
+        if steps_data and steps_data[0].keyword_type == "Unknown":
+            steps_data = [replace(steps_data[0], keyword_type="Context"), *steps_data[1:]]
+        return super().parse_steps(steps_data)
+
+
 def _check_text(path: Path) -> None:
+    if not path.is_file():  # a pipe or a device: cannot be read twice, or never ends (/dev/zero)
+        raise InputError(message("run.not_a_file", path=path))
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -101,19 +133,6 @@ def _encoding_hint(data: bytes) -> Message:
     except UnicodeDecodeError:
         return lambda lang: ""
     return message("run.looks_like_gbk")
-
-
-def _check_unique_names(path: Path, feature: Feature) -> None:
-    """pytest-bdd keeps one scenario per name; a second one with the same name would be lost."""
-    document = get_gherkin_document(str(path), ENCODING)
-    children = [*document.feature.children]
-    for rule in [child.rule for child in children if child.rule]:
-        children += rule.children
-    names = Counter(child.scenario.name for child in children if child.scenario)
-    for child in children:
-        if child.scenario and names[child.scenario.name] > 1:
-            line = child.scenario.location.line
-            raise InputError(message("run.duplicate_scenario", path=path, line=line, name=child.scenario.name))
 
 
 _LOCATION = re.compile(r"^\((\d+):\d+\): ")
@@ -149,6 +168,7 @@ def _parse_problems(path: Path, error: GherkinParseError) -> list[Message]:
 _KNOWN = {
     "inconsistent cell count within the table": "gherkin.cells",
     "A tag may not contain whitespace": "gherkin.tag_space",
+    "First step in a scenario or background must start with": "gherkin.first_step",
 }
 
 

@@ -1,0 +1,114 @@
+"""`xingtu-sim run` on the official Gherkin parser's own test files, read where they lie in shared/.
+
+Nobody on this project wrote them: `bad/` must each be one clear error naming the file and line (exit 2);
+`good/` is valid Gherkin in other steps than ours: exit 1 with the undefined steps listed, 2 where a file
+holds no scenario, 0 where no scenario has a step at all. Never a traceback, in a run or a dry run.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from gherkin.errors import CompositeParserException, ParserException
+from gherkin.parser import Parser
+
+from xingtu_sim.cli import main
+
+TESTDATA = Path(
+    os.environ.get("XINGTU_SIM_GHERKIN_TESTDATA") or Path(__file__).resolve().parents[2] / "shared" / "gherkin-testdata"
+)
+MISSING = f"the Gherkin test files are not at {TESTDATA} (set XINGTU_SIM_GHERKIN_TESTDATA to where they are)"
+
+
+def feature_files(kind: str) -> list[object]:
+    """Every .feature file in TESTDATA/kind, or one skipped case saying where they were looked for."""
+    files = sorted((TESTDATA / kind).glob("*.feature"))
+    if not files:
+        return [pytest.param(None, marks=pytest.mark.skip(reason=MISSING), id="missing")]
+    return [pytest.param(path, id=path.name) for path in files]
+
+
+def run(path: Path, *options: str) -> Result:
+    result = CliRunner().invoke(main, ["run", "--lang", "en", *options, str(path)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert "Traceback" not in result.output
+    return result
+
+
+def lines_the_official_parser_rejects(path: Path) -> list[int]:
+    try:
+        Parser().parse(path.read_text(encoding="utf-8"))
+    except CompositeParserException as errors:
+        return [error.location["line"] for error in errors.errors]
+    except ParserException as error:
+        return [error.location["line"]]
+    return []
+
+
+def scenarios_and_steps(path: Path) -> tuple[dict[int, int], list[int]]:
+    """What the official parser reads: each scenario's line with its number of steps (a background's
+    included), and the line of every step."""
+    feature = Parser().parse(path.read_text(encoding="utf-8")).get("feature") or {}
+    scenarios: dict[int, int] = {}
+    step_lines: list[int] = []
+
+    def walk(children: list[dict[str, object]], inherited: int) -> None:
+        for child in children:
+            if "background" in child:
+                steps = child["background"]["steps"]  # type: ignore[index]
+                inherited += len(steps)
+                step_lines.extend(step["location"]["line"] for step in steps)
+            elif "rule" in child:
+                walk(child["rule"]["children"], inherited)  # type: ignore[index]
+            elif "scenario" in child:
+                scenario = child["scenario"]
+                scenarios[scenario["location"]["line"]] = inherited + len(scenario["steps"])  # type: ignore[index]
+                step_lines.extend(step["location"]["line"] for step in scenario["steps"])  # type: ignore[index]
+
+    walk(feature.get("children", []), 0)
+    return scenarios, step_lines
+
+
+@pytest.mark.parametrize("path", feature_files("bad"))
+@pytest.mark.parametrize("dry_run", [False, True], ids=["run", "dry-run"])
+def test_every_file_the_official_parser_rejects_is_one_clear_error_naming_file_and_line(
+    path: Path, dry_run: bool
+) -> None:
+    rejected = lines_the_official_parser_rejects(path)
+    assert rejected, "the official parser accepts this file: it does not belong in bad/"
+    result = run(path, *(["--dry-run"] if dry_run else []))
+    assert result.exit_code == 2
+    assert f"{path}:{rejected[0]}: " in result.output
+    assert "passed" not in result.output  # nothing ran
+
+
+@pytest.mark.parametrize("path", feature_files("good"))
+def test_every_valid_file_runs_with_the_exit_code_that_fits_and_no_traceback(path: Path) -> None:
+    scenarios, _ = scenarios_and_steps(path)
+    result = run(path)
+    if not scenarios:
+        assert result.exit_code == 2
+        assert str(path) in result.output
+        assert re.search(r"is empty|holds no scenario|no 'Feature:' line", result.output)
+        return
+    with_steps = {line for line, steps in scenarios.items() if steps}
+    assert result.exit_code == (1 if with_steps else 0)
+    undefined = rf"^  {re.escape(str(path))}:(\d+)  .*\(undefined\)$"
+    failed = {int(line) for line in re.findall(undefined, result.output, re.MULTILINE)}
+    assert failed == with_steps  # each scenario with a step is listed as undefined, the others passed
+
+
+@pytest.mark.parametrize("path", feature_files("good"))
+def test_a_dry_run_of_every_valid_file_lists_each_step_that_is_not_ours(path: Path) -> None:
+    scenarios, step_lines = scenarios_and_steps(path)
+    result = run(path, "--dry-run")
+    if not scenarios:
+        assert result.exit_code == 2
+        return
+    listed = {int(line) for line in re.findall(rf"^{re.escape(str(path))}:(\d+): ", result.output, re.M)}
+    assert listed == set(step_lines)
+    assert result.exit_code == (1 if step_lines else 0)
