@@ -279,3 +279,13 @@ def test_a_pipe_is_refused_before_it_is_read_rather_than_read_twice(tmp_path: Pa
     result = _run(fifo)  # opening a FIFO nobody writes to would block: nothing may open it
     assert result.exit_code == 2
     assert f"{fifo}: not a regular file" in result.output
+
+
+@pytest.mark.parametrize("tag", ["@skip", "@skipif", "@xfail", "@parametrize", "@usefixtures", "@_draft", "@"])
+def test_a_tag_pytest_would_read_as_its_own_runs_the_scenario_like_any_other_tag(tmp_path: Path, tag: str) -> None:
+    body = f"  {tag}\n  Scenario: Tagged\n" + OPENED + "    Then the action is refused\n"
+    path = _feature(tmp_path, body)
+    result = _run(path)
+    assert result.exit_code == 1  # the scenario ran, and its Then step failed: nothing was skipped
+    assert result.output.splitlines()[-1] == "0 passed, 1 failed"
+    assert _run("--tags", tag if tag != "@" else "not @x", path).output.splitlines()[-1] == "0 passed, 1 failed"

@@ -13,12 +13,15 @@ from pytest_bdd.exceptions import GherkinParseError
 from pytest_bdd.gherkin_parser import Scenario as GherkinScenario
 from pytest_bdd.gherkin_parser import Step as GherkinStep
 from pytest_bdd.gherkin_parser import get_gherkin_document
-from pytest_bdd.parser import Feature, FeatureParser, Rule, ScenarioTemplate, Step
+from pytest_bdd.parser import Examples, Feature, FeatureParser, Rule, ScenarioTemplate, Step
 
 from xingtu_sim.errors import InputError, Message, message, unreadable
 from xingtu_sim.i18n import Lang, text
 
 ENCODING = "utf-8-sig"  # a byte-order mark, as Windows Notepad writes, is not an error
+# Tags reach pytest as marks; with this prefix none is taken for pytest's own (@skip would skip the
+# scenario unseen) or refused as a mark name (@ alone, @_draft).
+TAG_MARK = "xingtu:"
 
 
 @dataclass(frozen=True)
@@ -81,7 +84,7 @@ def load_feature_file(path: Path) -> FeatureFile:
 
 
 class _Parser(FeatureParser):
-    """pytest-bdd's parser, with two gaps of valid Gherkin closed (the official parser's test files have both)."""
+    """pytest-bdd's parser, with gaps of valid Gherkin closed: repeated names, a first '*' step, any tag."""
 
     def parse(self) -> Feature:
         document = get_gherkin_document(self.abs_filename, self.encoding)
@@ -89,7 +92,14 @@ class _Parser(FeatureParser):
         children += [child for rule in [c.rule for c in children if c.rule] for child in rule.children]
         names = Counter(child.scenario.name for child in children if child.scenario)
         self._repeated = {name for name, count in names.items() if count > 1}
-        return super().parse()
+        feature = super().parse()
+        templates = list(feature.scenarios.values())
+        rules = {id(template.rule): template.rule for template in templates if template.rule}
+        examples = [examples for template in templates for examples in template.examples]
+        tagged: list[Feature | Rule | ScenarioTemplate | Examples] = [feature, *rules.values(), *templates, *examples]
+        for item in tagged:
+            item.tags = {TAG_MARK + tag for tag in item.tags}
+        return feature
 
     def parse_scenario(
         self, scenario_data: GherkinScenario, feature: Feature, rule: Rule | None = None

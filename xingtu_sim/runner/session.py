@@ -21,12 +21,10 @@ from pytest_bdd.scenario import scenario_wrapper_template_registry
 from xingtu_sim.errors import XingtuError
 from xingtu_sim.i18n import Lang
 from xingtu_sim.rules import DEFAULT_RULES, Rules, rules_to_toml
-from xingtu_sim.runner.files import ENCODING, FeatureFile
+from xingtu_sim.runner.files import ENCODING, TAG_MARK, FeatureFile
 from xingtu_sim.runner.results import RunResult, ScenarioResult, Status, StepResult
 from xingtu_sim.runner.suggest import nearest_phrasing
 from xingtu_sim.runner.tags import TagFilter
-
-_PYTEST_MARKS = {"parametrize", "usefixtures", "filterwarnings", "skip", "skipif", "xfail"}
 
 # Bound to the feature files by pytest-bdd itself, one call per file to keep the files' order.
 _TEST_MODULE = """\
@@ -186,7 +184,7 @@ def _a_step_failed(scenario: ScenarioResult) -> bool:
 
 
 def _tags_of(item: pytest.Item) -> set[str]:
-    return {f"@{mark.name}" for mark in item.iter_markers() if mark.name not in _PYTEST_MARKS}
+    return {f"@{mark.name.removeprefix(TAG_MARK)}" for mark in item.iter_markers() if mark.name.startswith(TAG_MARK)}
 
 
 def _scenario_of(item: pytest.Item) -> ScenarioResult:
