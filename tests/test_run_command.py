@@ -289,3 +289,18 @@ def test_a_tag_pytest_would_read_as_its_own_runs_the_scenario_like_any_other_tag
     assert result.exit_code == 1  # the scenario ran, and its Then step failed: nothing was skipped
     assert result.output.splitlines()[-1] == "0 passed, 1 failed"
     assert _run("--tags", tag if tag != "@" else "not @x", path).output.splitlines()[-1] == "0 passed, 1 failed"
+
+
+def test_a_folder_named_like_a_feature_file_is_searched_not_read(tmp_path: Path) -> None:
+    (tmp_path / "drafts.feature").mkdir()
+    _feature(tmp_path / "drafts.feature", "  Scenario: Inside\n" + OPENED)
+    result = _run(tmp_path)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == "1 passed, 0 failed"
+
+
+def test_a_feature_file_that_is_a_broken_link_says_there_is_no_such_file(tmp_path: Path) -> None:
+    (tmp_path / "gone.feature").symlink_to(tmp_path / "nowhere.feature")
+    result = _run(tmp_path)
+    assert result.exit_code == 2
+    assert "gone.feature: cannot be read: no such file." in result.output

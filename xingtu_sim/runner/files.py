@@ -41,7 +41,7 @@ def find_feature_files(paths: Sequence[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            in_folder = sorted(path.rglob("*.feature"))
+            in_folder = sorted(found for found in path.rglob("*.feature") if not found.is_dir())
             if not in_folder:
                 raise InputError(message("run.empty_folder", path=path))
             found += in_folder
@@ -118,7 +118,7 @@ class _Parser(FeatureParser):
 
 
 def _check_text(path: Path) -> None:
-    if not path.is_file():  # a pipe or a device: cannot be read twice, or never ends (/dev/zero)
+    if path.exists() and not path.is_file() and not path.is_dir():  # a pipe is read once; /dev/zero never ends
         raise InputError(message("run.not_a_file", path=path))
     try:
         data = path.read_bytes()
