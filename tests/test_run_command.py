@@ -304,3 +304,11 @@ def test_a_feature_file_that_is_a_broken_link_says_there_is_no_such_file(tmp_pat
     result = _run(tmp_path)
     assert result.exit_code == 2
     assert "gone.feature: cannot be read: no such file." in result.output
+
+
+def test_control_characters_in_names_leave_the_junit_report_well_formed(tmp_path: Path) -> None:
+    path = _feature(tmp_path, "  Scenario: Pasted\x02 name\x1b\n" + OPENED, header="Feature: Trial\x01\n")
+    result = _run("--format", "junit", path)
+    assert result.exit_code == 0, result.output
+    (case,) = ET.fromstring(result.stdout.encode("utf-8")).iter("testcase")
+    assert case.get("name") == "Pasted\ufffd name\ufffd"

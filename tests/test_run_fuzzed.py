@@ -1,4 +1,5 @@
-"""`xingtu-sim run` on generated feature files, valid and broken: never a traceback, exit 0, 1 or 2 only.
+"""`xingtu-sim run` on generated feature files, valid and broken: never a traceback, exit 0, 1 or 2 only,
+and a report for tools that is still a well-formed document.
 
 The files are built from our own step vocabulary with odd values, from Gherkin keywords of several
 languages, and from random pieces: any Unicode, any bytes, 100,000-character lines, deep and wide
@@ -7,7 +8,9 @@ tables, odd tags and Examples, NUL bytes, invalid UTF-8, byte-order marks and CR
 
 from __future__ import annotations
 
+import json
 import re
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,6 +43,10 @@ def run_file(folder: Path, content: bytes, *options: str) -> None:
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     assert result.exit_code in (0, 1, 2), result.output
     assert not PYTHON_ERROR.search(result.output), result.output
+    if result.exit_code != 2 and "--format=cucumber-json" in options:
+        json.loads(result.stdout)  # a report for tools stays a document whatever the names hold
+    if result.exit_code != 2 and "--format=junit" in options:
+        ET.fromstring(result.stdout.encode("utf-8"))
 
 
 options = st.tuples(

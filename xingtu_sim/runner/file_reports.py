@@ -11,6 +11,8 @@ from xingtu_sim.runner.results import RunResult, ScenarioResult, Status
 from xingtu_sim.runner.text_reports import shown_path
 
 _NANOSECONDS = 1_000_000_000
+# What XML 1.0 cannot hold at all, not even escaped: most control characters, e.g. from a pasted name.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _slug(name: str) -> str:
@@ -100,7 +102,8 @@ def junit_xml(run: RunResult) -> str:
                 failure = ET.SubElement(case, "failure", type=scenario.status.value, message=details.splitlines()[0])
                 failure.text = details
     ET.indent(root)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    document = ET.tostring(root, encoding="unicode")
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + _NOT_XML.sub("\ufffd", document) + "\n"
 
 
 def _details(scenario: ScenarioResult) -> str:
