@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from xingtu_sim import State
+from xingtu_sim import DEFAULT_RULES, CreatorAccount, State
 from xingtu_sim.paths import shortest_path
-from xingtu_sim.sandbox import APPLICATION_ID, SCHEMA_VERSION
+from xingtu_sim.sandbox import APPLICATION_ID, SCHEMA_VERSION, create, session
 
 HAPPY_PATH = [edge.trigger for edge in shortest_path(State.PENDING_RECEIPT, State.COMPLETED)]
 
@@ -146,6 +146,16 @@ def _damaged(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
+def _truncated(path: Path) -> None:
+    create(path, CreatorAccount(followers=150_000))
+    with session(path, DEFAULT_RULES) as workspace:
+        workspace.open_xingtu()
+        for number in range(30):
+            workspace.publish(f"Task {number}", "Nike", 100)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])  # cut off, as by a full disk or an interrupted copy
+
+
 @pytest.mark.parametrize(
     ("make", "says"),
     [
@@ -153,8 +163,9 @@ def _damaged(path: Path) -> None:
         (_newer, f"was written by a newer xingtu-sim (sandbox format {SCHEMA_VERSION + 1}"),
         (_not_sqlite, "is not a readable xingtu-sim sandbox (not an SQLite database)"),
         (_damaged, "is not a readable xingtu-sim sandbox"),
+        (_truncated, "is not a readable xingtu-sim sandbox (database disk image is malformed)"),
     ],
-    ids=["foreign", "newer", "not-sqlite", "damaged"],
+    ids=["foreign", "newer", "not-sqlite", "damaged", "truncated"],
 )
 @pytest.mark.parametrize(
     "args",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 
 from xingtu_sim.errors import InputError, Message, message, unreadable
@@ -61,18 +61,13 @@ def transaction(path: Path, *, create: bool = False, write: bool = True) -> Iter
         raise InputError(message("sandbox.missing", path=path))
     connection = _connect(path, create)
     try:
-        # IMMEDIATE takes the write lock before reading, so two shells acting at once queue up
-        # instead of both reading the same state and one overwriting the other.
-        connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-        _bring_up_to_date(connection, path, create)
-        yield connection
-        connection.execute("COMMIT")
-    except sqlite3.OperationalError as error:
-        raise _database_error(path, error) from None
-    except sqlite3.DatabaseError as error:
-        raise InputError(message("sandbox.corrupt", path=path, error=str(error))) from None
-    except OverflowError:  # SQLite keeps 64-bit integers: a price or a span of time beyond them
-        raise InputError(message("sandbox.too_large")) from None
+        with _database_errors(path):
+            # IMMEDIATE takes the write lock before reading, so two shells acting at once queue up
+            # instead of both reading the same state and one overwriting the other.
+            connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+            _bring_up_to_date(connection, path, create)
+            yield connection
+            connection.execute("COMMIT")
     finally:
         with suppress(sqlite3.Error):
             if connection.in_transaction:
@@ -99,23 +94,47 @@ def _inspect_read_only(path: Path) -> None:
         raise InputError(message("sandbox.unreadable", path=path, error=unreadable(error))) from None
     if header != _SQLITE_HEADER:
         raise InputError(message("sandbox.corrupt", path=path, error=message("sandbox.not_sqlite")))
+    if not _inspect(path, hot_journal_ok=True):
+        # A command killed in the middle of writing left its journal behind ("hot"): only a writable
+        # connection rolls it back, restoring the file as the last finished command left it.
+        with _database_errors(path), closing(_connect(path, create=False)) as connection:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        _inspect(path, hot_journal_ok=False)
+
+
+def _inspect(path: Path, *, hot_journal_ok: bool) -> bool:
+    """Check the file read-only; False if a journal left by a killed command must be rolled back first."""
     try:
         connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS)
     except sqlite3.Error as error:
         raise InputError(message("sandbox.unreadable", path=path, error=str(error))) from None
     try:
-        _check_identity(connection, path)
-        problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
-        if problems != ["ok"]:
-            raise InputError(message("sandbox.corrupt", path=path, error="; ".join(map(str, problems[:3]))))
+        with _database_errors(path):
+            try:
+                _check_identity(connection, path)
+            except sqlite3.OperationalError as error:
+                if hot_journal_ok and error.sqlite_errorname == "SQLITE_READONLY_ROLLBACK":
+                    return False
+                raise
+            problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
+            if problems != ["ok"]:
+                raise InputError(message("sandbox.corrupt", path=path, error="; ".join(map(str, problems[:3]))))
+    finally:
+        connection.close()
+    return True
+
+
+@contextmanager
+def _database_errors(path: Path) -> Iterator[None]:
+    """SQLite's errors as one clear line for the user."""
+    try:
+        yield
     except sqlite3.OperationalError as error:
         raise _database_error(path, error) from None
     except sqlite3.DatabaseError as error:
         raise InputError(message("sandbox.corrupt", path=path, error=str(error))) from None
     except OverflowError:  # SQLite keeps 64-bit integers: a price or a span of time beyond them
         raise InputError(message("sandbox.too_large")) from None
-    finally:
-        connection.close()
 
 
 def _connect(path: Path, create: bool) -> sqlite3.Connection:
