@@ -147,7 +147,7 @@ def _checked(key: str, value: object) -> Any:
     if not bounds.decimals and not isinstance(value, int):
         raise _BadValue(message("rules.not_whole", value=value))
     number = Decimal(str(value))
-    if not bounds.low <= number <= bounds.high:
+    if number.is_nan() or not bounds.low <= number <= bounds.high:  # TOML has nan, which no bound contains
         raise _BadValue(message("rules.out_of_range", low=bounds.low, high=bounds.high, value=value))
     if number != number.quantize(Decimal("0.01")):
         raise _BadValue(message("rules.too_precise", value=value))
