@@ -208,8 +208,9 @@ with transaction(Path(sys.argv[1])) as connection:
 def test_the_journal_a_killed_write_leaves_is_rolled_back_by_the_next_command_read_or_write(
     db: Path, first: list[str]
 ) -> None:
-    for number in range(30):
-        ok(db, "publish", f"Task {number}", "--brand", "Nike", "--price", "100")
+    with session(db, DEFAULT_RULES) as workspace:  # enough tasks for the write to spill over several pages
+        for number in range(30):
+            workspace.publish(f"Task {number}", "Nike", 100)
     before = db.read_bytes()
     killed = subprocess.run([sys.executable, "-c", _KILLED_INSIDE_A_TRANSACTION, str(db)], env=_environment())
     assert killed.returncode == -signal.SIGKILL
