@@ -303,7 +303,7 @@ def test_a_feature_file_that_is_a_broken_link_says_there_is_no_such_file(tmp_pat
     (tmp_path / "gone.feature").symlink_to(tmp_path / "nowhere.feature")
     result = _run(tmp_path)
     assert result.exit_code == 2
-    assert "gone.feature: cannot be read: no such file." in result.output
+    assert "gone.feature: cannot be read: no such file" in result.output
 
 
 def test_control_characters_in_names_leave_the_junit_report_well_formed(tmp_path: Path) -> None:
