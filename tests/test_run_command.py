@@ -312,3 +312,12 @@ def test_control_characters_in_names_leave_the_junit_report_well_formed(tmp_path
     assert result.exit_code == 0, result.output
     (case,) = ET.fromstring(result.stdout.encode("utf-8")).iter("testcase")
     assert case.get("name") == "Pasted\ufffd name\ufffd"
+
+
+def test_control_characters_in_a_feature_never_reach_the_terminal(tmp_path: Path) -> None:
+    path = _feature(tmp_path, "  Scenario: Sneaky \x1b[2J name\n" + OPENED, header="Feature: Bell \x07 ring\n")
+    result = _run(path)
+    assert result.exit_code == 0
+    assert "\x1b" not in result.output
+    assert "\x07" not in result.output
+    assert "Scenario: Sneaky \ufffd[2J name" in result.output

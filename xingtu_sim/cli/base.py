@@ -71,8 +71,13 @@ def use_colour() -> bool | None:
     return False if os.environ.get("NO_COLOR") else None
 
 
+# Control characters from a user's file or argument (an escape sequence, say) must not reach the terminal.
+_UNPRINTABLE = {code: "\ufffd" for code in [*range(0x20), 0x7F, *range(0x80, 0xA0)] if chr(code) not in "\n\t"}
+
+
 def say(message: str = "", *, err: bool = False, nl: bool = True, file: IO[str] | None = None, **style: Any) -> None:
     """Print a line, styled on a terminal and plain when piped or with NO_COLOR."""
+    message = message.translate(_UNPRINTABLE)
     click.echo(click.style(message, **style) if style else message, err=err, nl=nl, file=file, color=use_colour())
 
 
