@@ -104,3 +104,8 @@ def unreadable(error: OSError | UnicodeDecodeError) -> Message:
     if isinstance(error, PermissionError):
         return message("file.no_permission")
     return message("file.os_error", error=error.strerror or str(error))
+
+
+def key_problem(key: str, problem: Message) -> Message:
+    """One line of a file error: the key, then what is wrong with its value."""
+    return lambda lang: f"  {key}: {problem(lang)}"

@@ -779,6 +779,11 @@ def text(key: str, lang: Lang, **values: object) -> str:
     return (chinese if lang == "zh-CN" else english).format(**values)
 
 
+def comment_lines(key: str) -> list[str]:
+    """A TOML comment in both languages, one line each, so a file reads the same for everyone."""
+    return [f"# {text(key, lang)}" for lang in LANGS]
+
+
 def join(items: list[str], lang: Lang) -> str:
     return text("list.separator", lang).join(items)
 

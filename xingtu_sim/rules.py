@@ -11,8 +11,8 @@ from types import MappingProxyType
 from typing import Any
 
 from xingtu_sim.account import Platform
-from xingtu_sim.errors import InputError, Message, message, unreadable
-from xingtu_sim.i18n import LANGS, text
+from xingtu_sim.errors import InputError, Message, key_problem, message, unreadable
+from xingtu_sim.i18n import comment_lines
 
 _DEFAULT_FOLLOWERS = {Platform.DOUYIN: 100_000, Platform.XIGUA: 50_000, Platform.HUOSHAN: 50_000}
 
@@ -36,7 +36,7 @@ class Rules:
         try:
             return replace(self, service_fee_percent=_checked("service_fee_percent", percent))
         except _BadValue as bad:
-            raise RulesError(_problem_line("service_fee_percent", bad.problem)) from None
+            raise RulesError(key_problem("service_fee_percent", bad.problem)) from None
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def parse_rules(document: str, source: str) -> Rules:
             problems.append((key, _unknown_key(_BOUNDS)))
     if problems:
         header = message("rules.invalid", source=source)
-        raise RulesError(header, *(_problem_line(key, problem) for key, problem in problems))
+        raise RulesError(header, *(key_problem(key, problem) for key, problem in problems))
     return replace(Rules(), **values)
 
 
@@ -91,12 +91,12 @@ def read_rules(path: Path) -> Rules:
 
 def rules_to_toml(rules: Rules) -> str:
     """The rules as TOML, with a comment per key in both languages; reads back to equal rules."""
-    lines = [*_comment("rules.comment.header"), ""]
+    lines = [*comment_lines("rules.comment.header"), ""]
     for item in fields(Rules):
         if item.name != "followers_to_open":
             value = _plain(getattr(rules, item.name))
-            lines += [*_comment(f"rules.comment.{item.name}"), f"{item.name} = {value}", ""]
-    lines += [*_comment("rules.comment.followers_to_open"), "[followers_to_open]"]
+            lines += [*comment_lines(f"rules.comment.{item.name}"), f"{item.name} = {value}", ""]
+    lines += [*comment_lines("rules.comment.followers_to_open"), "[followers_to_open]"]
     lines += [f"{platform.value} = {rules.followers_to_open[platform]}" for platform in Platform]
     return "\n".join(lines) + "\n"
 
@@ -105,10 +105,6 @@ def _plain(number: int | Decimal) -> str:
     """5 for 5 and 5.00, 5.5 for 5.50: never an exponent, which TOML would misread."""
     digits = format(number, "f")
     return digits.rstrip("0").rstrip(".") if "." in digits else digits
-
-
-def _comment(key: str) -> list[str]:
-    return [f"# {text(key, lang)}" for lang in LANGS]
 
 
 def _followers(value: object, problems: list[tuple[str, Message]]) -> Mapping[Platform, int]:
@@ -156,10 +152,6 @@ def _checked(key: str, value: object) -> Any:
 
 def _unknown_key(known: Mapping[str, object]) -> Message:
     return message("rules.unknown_key", known=", ".join(known))
-
-
-def _problem_line(key: str, problem: Message) -> Message:
-    return lambda lang: f"  {key}: {problem(lang)}"
 
 
 DEFAULT_RULES = Rules()

@@ -10,8 +10,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from xingtu_sim.errors import InputError, Message, message, unreadable
-from xingtu_sim.i18n import LANGS, text
+from xingtu_sim.errors import InputError, Message, key_problem, message, unreadable
+from xingtu_sim.i18n import LANGS, comment_lines, text
 from xingtu_sim.lifecycle import Guard, State, Transition, triggers_from
 from xingtu_sim.money import format_yuan, yuan_to_fen
 from xingtu_sim.simulate.defaults import DEFAULTS
@@ -90,11 +90,11 @@ def read_policy(path: Path) -> Policy:
 
 def policy_to_toml(policy: Policy) -> str:
     """The policy as TOML with comments in both languages; reads back to an equal policy."""
-    lines = [*_comment("policy.comment.header"), *_comment("policy.comment.hours"), ""]
-    lines += [*_comment("policy.comment.max_steps"), f"max_steps = {policy.max_steps}", ""]
+    lines = [*comment_lines("policy.comment.header"), *comment_lines("policy.comment.hours"), ""]
+    lines += [*comment_lines("policy.comment.max_steps"), f"max_steps = {policy.max_steps}", ""]
     yuan = ", ".join(_plain_yuan(price.price_fen) for price in policy.prices)
     odds = ", ".join(repr(price.probability) for price in policy.prices)
-    lines += [*_comment("policy.comment.prices"), "[prices]", f"yuan = [{yuan}]", f"probability = [{odds}]", ""]
+    lines += [*comment_lines("policy.comment.prices"), "[prices]", f"yuan = [{yuan}]", f"probability = [{odds}]", ""]
     for state in MOVING_STATES:
         assert state.mover is not None  # a moving state has someone whose turn it is
         turn = " / ".join(text("move", lang, action=state.label(lang), actor=state.mover.label(lang)) for lang in LANGS)
@@ -136,7 +136,7 @@ def _build(table: Mapping[str, Any], source: str, base: Policy | None) -> Policy
         problems.append(("max_steps", message("policy.missing")))
     if problems or max_steps is None:
         header = message("policy.invalid", source=source)
-        raise PolicyError(header, *(_problem_line(key, problem) for key, problem in problems))
+        raise PolicyError(header, *(key_problem(key, problem) for key, problem in problems))
     return Policy(MappingProxyType(moves), price_odds, max_steps)
 
 
@@ -292,14 +292,6 @@ def _is_whole(value: object) -> bool:
 def _plain_yuan(fen: int) -> str:
     """1000 for 1000.00 yuan and 10.5 for 10.50: what TOML reads back to the same amount."""
     return format_yuan(fen).rstrip("0").rstrip(".")
-
-
-def _comment(key: str) -> list[str]:
-    return [f"# {text(key, lang)}" for lang in LANGS]
-
-
-def _problem_line(key: str, problem: Message) -> Message:
-    return lambda lang: f"  {key}: {problem(lang)}"
 
 
 DEFAULT_POLICY = _build(DEFAULTS, "defaults", None)
