@@ -1,6 +1,11 @@
-"""Shared fixtures: a creator who has opened Xingtu, a way to see everything at once, tour input."""
+"""Shared fixtures and helpers: a creator who has opened Xingtu, everything at once, tour input, sandbox processes."""
 
 from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -41,3 +46,34 @@ def _names(choice: Choice) -> str:
     if isinstance(choice, Move):
         return choice.transition.trigger
     return "wait" if isinstance(choice, Wait) else "open"
+
+
+# The sandbox as a trainee uses it: each command a real process on a real file.
+
+
+def sandbox_environment() -> dict[str, str]:
+    """This environment without XINGTU_SIM_* settings, in English, without colour."""
+    keep = {k: v for k, v in os.environ.items() if not k.startswith("XINGTU_SIM_")}
+    return {**keep, "NO_COLOR": "1", "XINGTU_SIM_LANG": "en"}
+
+
+def sandbox(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """One `xingtu-sim sandbox` command in its own process, as a trainee would type it."""
+    command = [sys.executable, "-m", "xingtu_sim", "sandbox", "--db", str(db), *args]
+    return subprocess.run(command, capture_output=True, text=True, env=sandbox_environment(), check=False)
+
+
+def ok(db: Path, *args: str) -> str:
+    """A sandbox command that must succeed; its output."""
+    result = sandbox(db, *args)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    """A sandbox for a Douyin creator with 150,000 followers who has opened Xingtu."""
+    path = tmp_path / "practice.db"
+    ok(path, "new", "--followers", "150000")
+    ok(path, "open")
+    return path

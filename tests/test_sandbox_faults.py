@@ -8,7 +8,6 @@ most the one command that was cut off, whole or not at all.
 from __future__ import annotations
 
 import json
-import os
 import random
 import signal
 import sqlite3
@@ -21,6 +20,7 @@ from pathlib import Path
 from subprocess import PIPE
 
 import pytest
+from conftest import ok, sandbox_environment
 
 from xingtu_sim import DEFAULT_RULES, INITIAL_STATE, State, Workspace
 from xingtu_sim.paths import shortest_path
@@ -30,18 +30,6 @@ HAPPY_PATH = [edge.trigger for edge in shortest_path(State.PENDING_RECEIPT, Stat
 DETOURS = ["cancel", "decline", "close", "request_script_changes", "request_video_changes", "fail_review"]
 
 
-def _environment() -> dict[str, str]:
-    keep = {k: v for k, v in os.environ.items() if not k.startswith("XINGTU_SIM_")}
-    return {**keep, "NO_COLOR": "1", "XINGTU_SIM_LANG": "en"}
-
-
-def ok(db: Path, *args: str) -> str:
-    command = [sys.executable, "-m", "xingtu_sim", "sandbox", "--db", str(db), *args]
-    result = subprocess.run(command, capture_output=True, text=True, env=_environment(), check=False)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
 @pytest.fixture
 def start() -> Iterator[Callable[..., subprocess.Popen[str]]]:
     """Starts workers: Python processes running a script; any still running at the end is killed."""
@@ -49,7 +37,7 @@ def start() -> Iterator[Callable[..., subprocess.Popen[str]]]:
 
     def worker(script: str, *args: str) -> subprocess.Popen[str]:
         command = [sys.executable, "-c", script, *args]
-        started.append(subprocess.Popen(command, env=_environment(), stdout=PIPE, stderr=PIPE, text=True))
+        started.append(subprocess.Popen(command, env=sandbox_environment(), stdout=PIPE, stderr=PIPE, text=True))
         return started[-1]
 
     yield worker
@@ -82,14 +70,6 @@ def integrity(db: Path) -> list[str]:
         return [row[0] for row in connection.execute("PRAGMA integrity_check")]
     finally:
         connection.close()
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "practice.db"
-    ok(path, "new", "--followers", "150000")
-    ok(path, "open")
-    return path
 
 
 _MAKE_MOVES = """
@@ -212,7 +192,7 @@ def test_the_journal_a_killed_write_leaves_is_rolled_back_by_the_next_command_re
         for number in range(30):
             workspace.publish(f"Task {number}", "Nike", 100)
     before = db.read_bytes()
-    killed = subprocess.run([sys.executable, "-c", _KILLED_INSIDE_A_TRANSACTION, str(db)], env=_environment())
+    killed = subprocess.run([sys.executable, "-c", _KILLED_INSIDE_A_TRANSACTION, str(db)], env=sandbox_environment())
     assert killed.returncode == -signal.SIGKILL
     journal = db.with_name(db.name + "-journal")
     assert journal.exists()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
 import subprocess
 import sys
@@ -13,29 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import ok, sandbox, sandbox_environment
 
 from xingtu_sim import DEFAULT_RULES, CreatorAccount, State
 from xingtu_sim.paths import shortest_path
 from xingtu_sim.sandbox import APPLICATION_ID, SCHEMA_VERSION, create, session
 
 HAPPY_PATH = [edge.trigger for edge in shortest_path(State.PENDING_RECEIPT, State.COMPLETED)]
-
-
-def _environment() -> dict[str, str]:
-    keep = {k: v for k, v in os.environ.items() if not k.startswith("XINGTU_SIM_")}
-    return {**keep, "NO_COLOR": "1", "XINGTU_SIM_LANG": "en"}
-
-
-def sandbox(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """One command in its own process, as a trainee would type it."""
-    command = [sys.executable, "-m", "xingtu_sim", "sandbox", "--db", str(db), *args]
-    return subprocess.run(command, capture_output=True, text=True, env=_environment(), check=False)
-
-
-def ok(db: Path, *args: str) -> str:
-    result = sandbox(db, *args)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
 
 
 def as_json(db: Path, *args: str) -> Any:
@@ -54,15 +37,6 @@ def dump(db: Path) -> list[str]:
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    """A sandbox for a Douyin creator with 150,000 followers who has opened Xingtu."""
-    path = tmp_path / "practice.db"
-    ok(path, "new", "--followers", "150000")
-    ok(path, "open")
-    return path
 
 
 def test_a_task_walks_the_happy_path_one_process_per_command_and_the_creator_is_paid(db: Path) -> None:
@@ -285,7 +259,7 @@ def test_two_processes_acting_at_once_on_one_sandbox_lose_nothing(db: Path, what
     workers = [
         subprocess.Popen(
             [sys.executable, "-c", _ACT_THIRTY_TIMES, str(db), what, prefix],
-            env=_environment(),
+            env=sandbox_environment(),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,
