@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 
 from xingtu_sim import CreatorAccount, State, Workspace
-from xingtu_sim.paths import shortest_path
+from xingtu_sim.domain.routes import shortest_path
 
 HAPPY_PATH = [edge.trigger for edge in shortest_path(State.PENDING_RECEIPT, State.COMPLETED)]
 

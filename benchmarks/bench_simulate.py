@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from xingtu_sim import DEFAULT_RULES, Rules, State, service_fee
-from xingtu_sim.lifecycle import AWAITING_DECISION, EDGES, Effect, Guard
+from xingtu_sim.domain.lifecycle import AWAITING_DECISION, EDGES, Effect, Guard
 from xingtu_sim.simulate import DEFAULT_POLICY, Policy
 from xingtu_sim.simulate.choices import Choices, hours_taken
 from xingtu_sim.simulate.compiled import simulate_compiled

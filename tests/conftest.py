@@ -11,7 +11,7 @@ import pytest
 
 from xingtu_sim import DEFAULT_RULES, CreatorAccount, Workspace
 from xingtu_sim.i18n import Lang
-from xingtu_sim.tour import Choice, Move, Tour, Wait
+from xingtu_sim.tools.tour import Choice, Move, Tour, Wait
 
 pytest_plugins = ["xingtu_sim.steps.plugin", "pytester"]
 

@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner, Result
 
 from xingtu_sim.cli import main
-from xingtu_sim.generate import SCENARIO_COUNT, generate_feature
-from xingtu_sim.lifecycle import EDGES, State
-from xingtu_sim.rules import DEFAULT_RULES, Rules
+from xingtu_sim.domain.lifecycle import EDGES, State
+from xingtu_sim.domain.rules import DEFAULT_RULES, Rules
+from xingtu_sim.tools.generate import SCENARIO_COUNT, generate_feature
 
 DECLINE_ONLY = """\
 Feature: Only declining

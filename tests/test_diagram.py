@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from xingtu_sim import EDGES, INITIAL_STATE, Edge, State
-from xingtu_sim.diagram import dot, dot_text, edge_label, mermaid, mermaid_id, mermaid_text
 from xingtu_sim.i18n import LANGS, Lang
+from xingtu_sim.tools.diagram import dot, dot_text, edge_label, mermaid, mermaid_id, mermaid_text
 
 README = Path(__file__).parent.parent / "README.md"
 STATES_IN_EACH_LANG = [(state, lang) for state in State for lang in LANGS]

@@ -12,8 +12,8 @@ from click.testing import CliRunner
 import xingtu_sim.cli.diagram as diagram_command
 from xingtu_sim import State
 from xingtu_sim.cli import main
-from xingtu_sim.diagram import dot, mermaid
 from xingtu_sim.i18n import LANGS, Lang
+from xingtu_sim.tools.diagram import dot, mermaid
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 needs_graphviz = pytest.mark.skipif(

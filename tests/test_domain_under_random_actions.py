@@ -33,8 +33,8 @@ from xingtu_sim import (
     XingtuError,
     yuan_to_fen,
 )
-from xingtu_sim.lifecycle import triggers_from
-from xingtu_sim.paths import shortest_paths_from
+from xingtu_sim.domain.lifecycle import triggers_from
+from xingtu_sim.domain.routes import shortest_paths_from
 
 TERMINAL = frozenset(state for state in State if state.terminal)
 ALL_TRIGGERS = sorted(TRIGGERS)

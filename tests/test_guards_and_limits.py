@@ -6,7 +6,7 @@ import pytest
 from conftest import everything
 
 from xingtu_sim import ActionRefused, CreatorAccount, Platform, Reason, Rules, State, Workspace
-from xingtu_sim.lifecycle import AWAITING_DECISION
+from xingtu_sim.domain.lifecycle import AWAITING_DECISION
 
 
 def test_accepting_within_the_window_succeeds_and_just_after_it_the_task_has_lapsed(workspace: Workspace) -> None:

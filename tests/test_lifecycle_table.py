@@ -6,7 +6,7 @@ import pytest
 from conftest import everything
 
 from xingtu_sim import TRANSITIONS, TRIGGERS, ActionRefused, Reason, State, Workspace, lifecycle_machine
-from xingtu_sim.lifecycle import Guard, transition_from
+from xingtu_sim.domain.lifecycle import Guard, transition_from
 
 PAIRS = [(state, trigger) for state in State for trigger in TRIGGERS]
 LEGAL = [(s, t) for s, t in PAIRS if transition_from(s, t)]

@@ -21,8 +21,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from xingtu_sim.cli import main
-from xingtu_sim.errors import Reason
-from xingtu_sim.lifecycle import State
+from xingtu_sim.domain.errors import Reason
+from xingtu_sim.domain.lifecycle import State
 from xingtu_sim.steps.vocabulary import VOCABULARY
 
 FUZZ = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

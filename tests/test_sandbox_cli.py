@@ -12,9 +12,9 @@ from xingtu_sim import EDGES, TRANSITIONS, CreatorAccount, Edge, Platform, State
 from xingtu_sim.cli import main
 from xingtu_sim.cli.sandbox_options import TriggerChoice
 from xingtu_sim.cli.table import display_width, table
-from xingtu_sim.errors import InputError
+from xingtu_sim.domain.errors import InputError
+from xingtu_sim.domain.rules import DEFAULT_RULES
 from xingtu_sim.i18n import Lang
-from xingtu_sim.rules import DEFAULT_RULES
 from xingtu_sim.sandbox import create, parse_duration, session
 
 

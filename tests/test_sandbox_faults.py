@@ -23,7 +23,7 @@ import pytest
 from conftest import ok, sandbox_environment
 
 from xingtu_sim import DEFAULT_RULES, INITIAL_STATE, State, Workspace
-from xingtu_sim.paths import shortest_path
+from xingtu_sim.domain.routes import shortest_path
 from xingtu_sim.sandbox import session
 
 HAPPY_PATH = [edge.trigger for edge in shortest_path(State.PENDING_RECEIPT, State.COMPLETED)]

@@ -15,7 +15,7 @@ import pytest
 from conftest import ok, sandbox, sandbox_environment
 
 from xingtu_sim import DEFAULT_RULES, CreatorAccount, State
-from xingtu_sim.paths import shortest_path
+from xingtu_sim.domain.routes import shortest_path
 from xingtu_sim.sandbox import APPLICATION_ID, SCHEMA_VERSION, create, session
 
 HAPPY_PATH = [edge.trigger for edge in shortest_path(State.PENDING_RECEIPT, State.COMPLETED)]

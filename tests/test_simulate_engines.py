@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from xingtu_sim import DEFAULT_RULES, Rules, State
-from xingtu_sim.lifecycle import AWAITING_DECISION, EDGES, TRIGGERS, Edge
+from xingtu_sim.domain.lifecycle import AWAITING_DECISION, EDGES, TRIGGERS, Edge
 from xingtu_sim.simulate import DEFAULT_POLICY, Policy, parse_policy, simulate
 from xingtu_sim.simulate.compiled import compile_lifecycle, simulate_compiled
 from xingtu_sim.simulate.outcomes import UNFINISHED, Outcomes, code_of

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from xingtu_sim import State
+from xingtu_sim.domain.lifecycle import triggers_from
 from xingtu_sim.i18n import LANGS, Lang
-from xingtu_sim.lifecycle import triggers_from
 from xingtu_sim.simulate import DEFAULT_POLICY, PolicyError, moves_from, parse_policy, policy_to_toml, read_policy
 from xingtu_sim.simulate.policy import MOVING_STATES
 

@@ -9,7 +9,7 @@ from conftest import everything
 
 from xingtu_sim import EDGES, INITIAL_STATE, Reason, State
 from xingtu_sim.i18n import LANGS, Lang
-from xingtu_sim.tour import CLOCK_TRIGGER, Move, OpenXingtu, Tour, Wait, follower_count, main_path, path_marks
+from xingtu_sim.tools.tour import CLOCK_TRIGGER, Move, OpenXingtu, Tour, Wait, follower_count, main_path, path_marks
 
 NOT_TERMINAL = [state for state in State if not state.terminal]
 

@@ -10,8 +10,8 @@ from conftest import tour_choices
 
 from xingtu_sim import INITIAL_STATE, State
 from xingtu_sim.cli import main
+from xingtu_sim.domain.routes import shortest_path
 from xingtu_sim.i18n import LANGS, Lang, text
-from xingtu_sim.paths import shortest_path
 
 HAPPY_PATH = ["open", *(edge.trigger for edge in shortest_path(INITIAL_STATE, State.COMPLETED))]
 

@@ -10,37 +10,37 @@ from typing import TYPE_CHECKING, Any
 
 # name -> the module that defines it
 _EXPORTS = {
-    "AccountAction": "account",
-    "CreatorAccount": "account",
-    "Platform": "account",
-    "parse_platform": "account",
-    "Clock": "clock",
-    "ActionRefused": "errors",
-    "InputError": "errors",
-    "Reason": "errors",
-    "XingtuError": "errors",
-    "EDGES": "lifecycle",
-    "INITIAL_STATE": "lifecycle",
-    "TRANSITIONS": "lifecycle",
-    "TRIGGERS": "lifecycle",
-    "Actor": "lifecycle",
-    "Edge": "lifecycle",
-    "State": "lifecycle",
-    "Transition": "lifecycle",
-    "lifecycle_machine": "lifecycle",
-    "fen_to_yuan": "money",
-    "format_yuan": "money",
-    "service_fee": "money",
-    "yuan_to_fen": "money",
-    "DEFAULT_RULES": "rules",
-    "Rules": "rules",
-    "RulesError": "rules",
-    "parse_rules": "rules",
-    "read_rules": "rules",
-    "rules_to_toml": "rules",
-    "HistoryEntry": "task",
-    "Task": "task",
-    "Workspace": "workspace",
+    "AccountAction": "domain.account",
+    "CreatorAccount": "domain.account",
+    "Platform": "domain.account",
+    "parse_platform": "domain.account",
+    "Clock": "domain.clock",
+    "ActionRefused": "domain.errors",
+    "InputError": "domain.errors",
+    "Reason": "domain.errors",
+    "XingtuError": "domain.errors",
+    "EDGES": "domain.lifecycle",
+    "INITIAL_STATE": "domain.lifecycle",
+    "TRANSITIONS": "domain.lifecycle",
+    "TRIGGERS": "domain.lifecycle",
+    "Actor": "domain.lifecycle",
+    "Edge": "domain.lifecycle",
+    "State": "domain.lifecycle",
+    "Transition": "domain.lifecycle",
+    "lifecycle_machine": "domain.lifecycle",
+    "fen_to_yuan": "domain.money",
+    "format_yuan": "domain.money",
+    "service_fee": "domain.money",
+    "yuan_to_fen": "domain.money",
+    "DEFAULT_RULES": "domain.rules",
+    "Rules": "domain.rules",
+    "RulesError": "domain.rules",
+    "parse_rules": "domain.rules",
+    "read_rules": "domain.rules",
+    "rules_to_toml": "domain.rules",
+    "HistoryEntry": "domain.task",
+    "Task": "domain.task",
+    "Workspace": "domain.workspace",
 }
 
 __all__ = sorted(_EXPORTS)
@@ -55,10 +55,10 @@ def __getattr__(name: str) -> Any:
 
 
 if TYPE_CHECKING:
-    from xingtu_sim.account import AccountAction, CreatorAccount, Platform, parse_platform
-    from xingtu_sim.clock import Clock
-    from xingtu_sim.errors import ActionRefused, InputError, Reason, XingtuError
-    from xingtu_sim.lifecycle import (
+    from xingtu_sim.domain.account import AccountAction, CreatorAccount, Platform, parse_platform
+    from xingtu_sim.domain.clock import Clock
+    from xingtu_sim.domain.errors import ActionRefused, InputError, Reason, XingtuError
+    from xingtu_sim.domain.lifecycle import (
         EDGES,
         INITIAL_STATE,
         TRANSITIONS,
@@ -69,7 +69,7 @@ if TYPE_CHECKING:
         Transition,
         lifecycle_machine,
     )
-    from xingtu_sim.money import fen_to_yuan, format_yuan, service_fee, yuan_to_fen
-    from xingtu_sim.rules import DEFAULT_RULES, Rules, RulesError, parse_rules, read_rules, rules_to_toml
-    from xingtu_sim.task import HistoryEntry, Task
-    from xingtu_sim.workspace import Workspace
+    from xingtu_sim.domain.money import fen_to_yuan, format_yuan, service_fee, yuan_to_fen
+    from xingtu_sim.domain.rules import DEFAULT_RULES, Rules, RulesError, parse_rules, read_rules, rules_to_toml
+    from xingtu_sim.domain.task import HistoryEntry, Task
+    from xingtu_sim.domain.workspace import Workspace

@@ -10,11 +10,11 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from xingtu_sim.errors import ActionRefused, XingtuError
+from xingtu_sim.domain.errors import ActionRefused, XingtuError
 from xingtu_sim.i18n import LANGS, Lang, default_lang, parse_lang, text
 
 if TYPE_CHECKING:
-    from xingtu_sim.rules import Rules
+    from xingtu_sim.domain.rules import Rules
 
 EXIT_FAILED = 1  # a scenario, check or action failed
 EXIT_BAD_INPUT = 2  # bad input or usage
@@ -48,7 +48,7 @@ def lang_option(command: F) -> F:
 
 
 def _load_rules(_ctx: click.Context, _param: click.Parameter, value: Path | None) -> Rules:
-    from xingtu_sim.rules import DEFAULT_RULES, read_rules  # not needed for --help
+    from xingtu_sim.domain.rules import DEFAULT_RULES, read_rules  # not needed for --help
 
     return read_rules(value) if value else DEFAULT_RULES
 

@@ -8,11 +8,12 @@ from pathlib import Path
 import click
 
 from xingtu_sim.cli.base import EXIT_FAILED, current_lang, lang_option, rules_option, say
-from xingtu_sim.coverage import Coverage, Missing, Trace
-from xingtu_sim.generate import action_step
+from xingtu_sim.domain.lifecycle import EDGES, TRIGGERS, State
+from xingtu_sim.domain.rules import Rules
+from xingtu_sim.domain.trace import Trace
 from xingtu_sim.i18n import Lang, text
-from xingtu_sim.lifecycle import EDGES, TRIGGERS, State
-from xingtu_sim.rules import Rules
+from xingtu_sim.tools.generate import action_step
+from xingtu_sim.tools.lifecycle_coverage import Coverage, Missing
 
 
 @click.command("coverage")

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import click
 
-from xingtu_sim import diagram
 from xingtu_sim.cli.base import current_lang, lang_option, say
-from xingtu_sim.errors import InputError, Message, message, unreadable
+from xingtu_sim.domain.errors import InputError, Message, message, unreadable
 from xingtu_sim.i18n import text
+from xingtu_sim.tools import diagram
 
 PICTURE_FORMATS = ("svg", "png")
 FORMATS = (*diagram.TEXT_FORMATS, *PICTURE_FORMATS)

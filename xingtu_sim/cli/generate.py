@@ -7,10 +7,10 @@ from pathlib import Path
 import click
 
 from xingtu_sim.cli.base import current_lang, lang_option, rules_option, say
-from xingtu_sim.errors import InputError, message, unreadable
-from xingtu_sim.generate import SCENARIO_COUNT, file_name, generate_feature
+from xingtu_sim.domain.errors import InputError, message, unreadable
+from xingtu_sim.domain.rules import Rules
 from xingtu_sim.i18n import text
-from xingtu_sim.rules import Rules
+from xingtu_sim.tools.generate import SCENARIO_COUNT, file_name, generate_feature
 
 
 @click.command("generate")

@@ -9,9 +9,9 @@ from typing import IO, Any
 import click
 
 from xingtu_sim.cli.base import EXIT_FAILED, current_lang, lang_option, rules_option, say
-from xingtu_sim.errors import InputError, message, unreadable
+from xingtu_sim.domain.errors import InputError, message, unreadable
+from xingtu_sim.domain.rules import Rules
 from xingtu_sim.i18n import text
-from xingtu_sim.rules import Rules
 
 FORMATS = ("pretty", "progress", "cucumber-json", "junit")  # runner.reports.FORMATS, without importing pytest
 

@@ -6,7 +6,6 @@ import json
 
 import click
 
-from xingtu_sim.account import CreatorAccount, parse_platform
 from xingtu_sim.cli import sandbox_text
 from xingtu_sim.cli.base import current_lang, lang_option, rules_option, say
 from xingtu_sim.cli.sandbox_options import (
@@ -17,9 +16,10 @@ from xingtu_sim.cli.sandbox_options import (
     sandbox_path,
     triggers_by_actor,
 )
-from xingtu_sim.errors import message
-from xingtu_sim.money import format_yuan
-from xingtu_sim.rules import Rules
+from xingtu_sim.domain.account import CreatorAccount, parse_platform
+from xingtu_sim.domain.errors import message
+from xingtu_sim.domain.money import format_yuan
+from xingtu_sim.domain.rules import Rules
 from xingtu_sim.sandbox import create, parse_duration, reset, session
 from xingtu_sim.sandbox.views import account_view, inbox_view, task_view
 

@@ -10,9 +10,9 @@ from typing import Any, TypeVar
 
 import click
 
-from xingtu_sim.errors import InputError, message
+from xingtu_sim.domain.errors import InputError, message
+from xingtu_sim.domain.lifecycle import TRIGGERS, Actor
 from xingtu_sim.i18n import join
-from xingtu_sim.lifecycle import TRIGGERS, Actor
 
 F = TypeVar("F", bound=Callable[..., Any])
 _DB = "xingtu_sim.sandbox_db"

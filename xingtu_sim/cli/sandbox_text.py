@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from xingtu_sim.account import CreatorAccount
 from xingtu_sim.cli.table import indented, table
-from xingtu_sim.clock import HOURS_PER_DAY
+from xingtu_sim.domain.account import CreatorAccount
+from xingtu_sim.domain.clock import HOURS_PER_DAY
+from xingtu_sim.domain.lifecycle import TRIGGERS, Transition
+from xingtu_sim.domain.money import format_yuan
+from xingtu_sim.domain.task import HistoryEntry, Task
+from xingtu_sim.domain.workspace import Workspace
 from xingtu_sim.i18n import Lang, join, text
-from xingtu_sim.lifecycle import TRIGGERS, Transition
-from xingtu_sim.money import format_yuan
 from xingtu_sim.sandbox.views import hours_left
-from xingtu_sim.task import HistoryEntry, Task
-from xingtu_sim.workspace import Workspace
 
 
 def clock(hour: int, lang: Lang) -> str:

@@ -10,8 +10,8 @@ from pathlib import Path
 import click
 
 from xingtu_sim.cli.base import current_lang, lang_option, rules_option, say
+from xingtu_sim.domain.rules import Rules
 from xingtu_sim.i18n import text
-from xingtu_sim.rules import Rules
 from xingtu_sim.simulate import ENGINES, MAX_ORDERS, simulate
 from xingtu_sim.simulate.policy import DEFAULT_POLICY, policy_to_toml, read_policy
 

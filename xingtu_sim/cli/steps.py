@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 
-from xingtu_sim.account import Platform
 from xingtu_sim.cli.base import current_lang, lang_option, say
-from xingtu_sim.errors import Reason
+from xingtu_sim.domain.account import Platform
+from xingtu_sim.domain.errors import Reason
+from xingtu_sim.domain.lifecycle import State
 from xingtu_sim.i18n import join, text
-from xingtu_sim.lifecycle import State
 from xingtu_sim.steps.vocabulary import VOCABULARY, Kind, step_line
 
 

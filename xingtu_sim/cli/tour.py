@@ -9,10 +9,10 @@ import click
 
 from xingtu_sim.cli.base import current_lang, lang_option, rules_option, say
 from xingtu_sim.cli.wrap import terminal_width, wrap, wrap_text
+from xingtu_sim.domain.lifecycle import Actor, State
+from xingtu_sim.domain.rules import Rules
 from xingtu_sim.i18n import Lang, text
-from xingtu_sim.lifecycle import Actor, State
-from xingtu_sim.rules import Rules
-from xingtu_sim.tour import Choice, Outcome, Tour, path_marks
+from xingtu_sim.tools.tour import Choice, Outcome, Tour, path_marks
 
 _INDENT = "  "
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from xingtu_sim.domain.rules import DEFAULT_RULES
 from xingtu_sim.i18n import Lang
-from xingtu_sim.rules import DEFAULT_RULES
 from xingtu_sim.runner.files import FeatureFile
 from xingtu_sim.runner.suggest import nearest_phrasing
 from xingtu_sim.steps.context import ScenarioContext, StepFailed

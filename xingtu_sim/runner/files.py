@@ -15,7 +15,7 @@ from pytest_bdd.gherkin_parser import Step as GherkinStep
 from pytest_bdd.gherkin_parser import get_gherkin_document
 from pytest_bdd.parser import Examples, Feature, FeatureParser, Rule, ScenarioTemplate, Step
 
-from xingtu_sim.errors import InputError, Message, message, unreadable
+from xingtu_sim.domain.errors import InputError, Message, message, unreadable
 from xingtu_sim.i18n import Lang, text
 
 ENCODING = "utf-8-sig"  # a byte-order mark, as Windows Notepad writes, is not an error

@@ -6,9 +6,9 @@ from collections.abc import Callable
 from typing import Protocol
 
 from xingtu_sim.i18n import Lang
-from xingtu_sim.runner.file_reports import cucumber_json, junit_xml
 from xingtu_sim.runner.results import RunResult, ScenarioResult
 from xingtu_sim.runner.text_reports import Emit, PrettyReport, ProgressReport
+from xingtu_sim.runner.tool_reports import cucumber_json, junit_xml
 
 FORMATS = ("pretty", "progress", "cucumber-json", "junit")
 FOR_TOOLS = ("cucumber-json", "junit")

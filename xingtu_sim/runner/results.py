@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from xingtu_sim.coverage import Trace
+from xingtu_sim.domain.trace import Trace
 from xingtu_sim.i18n import LabelledEnum
 
 

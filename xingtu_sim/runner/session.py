@@ -18,9 +18,9 @@ import pytest_bdd.feature
 from pytest_bdd.parser import Feature, Scenario, Step
 from pytest_bdd.scenario import scenario_wrapper_template_registry
 
-from xingtu_sim.errors import XingtuError
+from xingtu_sim.domain.errors import XingtuError
+from xingtu_sim.domain.rules import DEFAULT_RULES, Rules, rules_to_toml
 from xingtu_sim.i18n import Lang
-from xingtu_sim.rules import DEFAULT_RULES, Rules, rules_to_toml
 from xingtu_sim.runner.files import ENCODING, TAG_MARK, FeatureFile
 from xingtu_sim.runner.results import RunResult, ScenarioResult, Status, StepResult
 from xingtu_sim.runner.suggest import nearest_phrasing

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from cucumber_tag_expressions import TagExpressionError, parse
 
-from xingtu_sim.errors import InputError, message
+from xingtu_sim.domain.errors import InputError, message
 
 
 class TagFilter:

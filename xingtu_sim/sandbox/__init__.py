@@ -6,13 +6,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from xingtu_sim.account import CreatorAccount
-from xingtu_sim.errors import InputError, message
-from xingtu_sim.rules import Rules
+from xingtu_sim.domain.account import CreatorAccount
+from xingtu_sim.domain.errors import InputError, message
+from xingtu_sim.domain.rules import Rules
+from xingtu_sim.domain.workspace import Workspace
 from xingtu_sim.sandbox.duration import parse_duration
 from xingtu_sim.sandbox.snapshots import has_sandbox, load, save, start
 from xingtu_sim.sandbox.store import APPLICATION_ID, SCHEMA_VERSION, transaction
-from xingtu_sim.workspace import Workspace
 
 
 @contextmanager

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from xingtu_sim.clock import HOURS_PER_DAY
-from xingtu_sim.errors import InputError, message
+from xingtu_sim.domain.clock import HOURS_PER_DAY
+from xingtu_sim.domain.errors import InputError, message
 
 _DURATION = re.compile(r"(?:(\d+)\s*(?:d|天))?\s*(?:(\d+)\s*(?:h|小时|时))?", re.IGNORECASE)
 

@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from xingtu_sim.account import CreatorAccount, Platform
-from xingtu_sim.clock import Clock
-from xingtu_sim.errors import InputError, message
-from xingtu_sim.lifecycle import Actor, State
-from xingtu_sim.rules import Rules
-from xingtu_sim.task import HistoryEntry, Task
-from xingtu_sim.workspace import Workspace
+from xingtu_sim.domain.account import CreatorAccount, Platform
+from xingtu_sim.domain.clock import Clock
+from xingtu_sim.domain.errors import InputError, message
+from xingtu_sim.domain.lifecycle import Actor, State
+from xingtu_sim.domain.rules import Rules
+from xingtu_sim.domain.task import HistoryEntry, Task
+from xingtu_sim.domain.workspace import Workspace
 
 E = TypeVar("E", bound=enum.Enum)
 _ACCOUNT_COLUMNS = "followers, platform, xingtu_open, receiving, balance_fen, breaches, clock_hour"

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 
-from xingtu_sim.errors import InputError, Message, message, unreadable
+from xingtu_sim.domain.errors import InputError, Message, message, unreadable
 
 APPLICATION_ID = 0x58545342  # "XTSB" in the header marks a file as a xingtu-sim sandbox
 BUSY_TIMEOUT_SECONDS = 30.0  # how long a command waits for another one holding the file

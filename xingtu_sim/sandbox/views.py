@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from xingtu_sim.lifecycle import AWAITING_DECISION
-from xingtu_sim.money import format_yuan
-from xingtu_sim.task import Task
-from xingtu_sim.workspace import Workspace
+from xingtu_sim.domain.lifecycle import AWAITING_DECISION
+from xingtu_sim.domain.money import format_yuan
+from xingtu_sim.domain.task import Task
+from xingtu_sim.domain.workspace import Workspace
 
 
 def hours_left(task: Task, workspace: Workspace) -> int | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from xingtu_sim.rules import Rules
+from xingtu_sim.domain.rules import Rules
 from xingtu_sim.simulate.policy import (
     DEFAULT_POLICY,
     MoveOdds,

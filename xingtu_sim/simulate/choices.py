@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from xingtu_sim.lifecycle import State
+from xingtu_sim.domain.lifecycle import State
 from xingtu_sim.simulate.policy import MOVING_STATES, MoveOdds, Policy
 
 # (state, allowed slots as bits) -> thresholds; None when every allowed move has probability 0.

@@ -9,9 +9,9 @@ from typing import assert_never
 import numpy as np
 from numpy.typing import NDArray
 
-from xingtu_sim.lifecycle import TRANSITIONS, Effect, Guard, State
-from xingtu_sim.money import service_fee
-from xingtu_sim.rules import Rules
+from xingtu_sim.domain.lifecycle import TRANSITIONS, Effect, Guard, State
+from xingtu_sim.domain.money import service_fee
+from xingtu_sim.domain.rules import Rules
 from xingtu_sim.simulate.choices import Choices
 from xingtu_sim.simulate.draws import Draws
 from xingtu_sim.simulate.outcomes import STATES, UNFINISHED, Outcomes, code_of

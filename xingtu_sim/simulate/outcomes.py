@@ -7,7 +7,7 @@ from dataclasses import dataclass, fields
 import numpy as np
 from numpy.typing import NDArray
 
-from xingtu_sim.lifecycle import State
+from xingtu_sim.domain.lifecycle import State
 
 STATES = tuple(State)  # a state's code is its place in the lifecycle's State enum
 UNFINISHED = -1  # the code of a task still moving after the step cap, or left with no likely move

@@ -10,10 +10,10 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from xingtu_sim.errors import InputError, Message, key_problem, message, unreadable
+from xingtu_sim.domain.errors import InputError, Message, key_problem, message, unreadable
+from xingtu_sim.domain.lifecycle import Guard, State, Transition, triggers_from
+from xingtu_sim.domain.money import format_yuan, yuan_to_fen
 from xingtu_sim.i18n import LANGS, comment_lines, text
-from xingtu_sim.lifecycle import Guard, State, Transition, triggers_from
-from xingtu_sim.money import format_yuan, yuan_to_fen
 from xingtu_sim.simulate.defaults import DEFAULTS
 
 MAX_HOURS = 24 * 365  # one move never takes more than a year

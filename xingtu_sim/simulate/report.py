@@ -9,10 +9,10 @@ from typing import Any
 
 import numpy as np
 
+from xingtu_sim.domain.lifecycle import AWAITING_DECISION, TRANSITIONS, State
+from xingtu_sim.domain.money import format_yuan, service_fee
+from xingtu_sim.domain.rules import Rules
 from xingtu_sim.i18n import Lang, text
-from xingtu_sim.lifecycle import AWAITING_DECISION, TRANSITIONS, State
-from xingtu_sim.money import format_yuan, service_fee
-from xingtu_sim.rules import Rules
 from xingtu_sim.simulate.outcomes import STATES, UNFINISHED, Outcomes, code_of
 
 # The endings of a task nobody accepted: declined or expired, straight from awaiting a decision.

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from xingtu_sim.account import CreatorAccount, Platform
-from xingtu_sim.lifecycle import State
-from xingtu_sim.money import fen_to_yuan
-from xingtu_sim.rules import Rules
+from xingtu_sim.domain.account import CreatorAccount, Platform
+from xingtu_sim.domain.lifecycle import State
+from xingtu_sim.domain.money import fen_to_yuan
+from xingtu_sim.domain.rules import Rules
+from xingtu_sim.domain.task import Task
+from xingtu_sim.domain.workspace import Workspace
 from xingtu_sim.simulate.choices import Choices, hours_taken
 from xingtu_sim.simulate.draws import Draws
 from xingtu_sim.simulate.outcomes import UNFINISHED, Outcomes, code_of
 from xingtu_sim.simulate.policy import Policy
-from xingtu_sim.task import Task
-from xingtu_sim.workspace import Workspace
 
 
 def simulate_with_transitions(

@@ -6,15 +6,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from xingtu_sim.account import CreatorAccount, parse_platform
-from xingtu_sim.coverage import Trace
-from xingtu_sim.errors import ActionRefused, InputError, Reason, message
+from xingtu_sim.domain.account import CreatorAccount, parse_platform
+from xingtu_sim.domain.errors import ActionRefused, InputError, Reason, message
+from xingtu_sim.domain.lifecycle import State
+from xingtu_sim.domain.money import format_yuan, yuan_to_fen
+from xingtu_sim.domain.rules import Rules
+from xingtu_sim.domain.trace import Trace
+from xingtu_sim.domain.workspace import Workspace
 from xingtu_sim.i18n import Lang, join, text
-from xingtu_sim.lifecycle import State
-from xingtu_sim.money import format_yuan, yuan_to_fen
-from xingtu_sim.rules import Rules
 from xingtu_sim.steps.vocabulary import Phrase
-from xingtu_sim.workspace import Workspace
 
 
 class StepFailed(AssertionError):

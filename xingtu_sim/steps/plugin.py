@@ -12,10 +12,10 @@ import pytest
 from pytest_bdd import parsers, step
 from pytest_bdd.parser import Feature, Scenario, Step
 
-from xingtu_sim.clock import HOURS_PER_DAY
-from xingtu_sim.errors import XingtuError
+from xingtu_sim.domain.clock import HOURS_PER_DAY
+from xingtu_sim.domain.errors import XingtuError
+from xingtu_sim.domain.rules import DEFAULT_RULES, Rules, read_rules
 from xingtu_sim.i18n import LANGS, default_lang, parse_lang
-from xingtu_sim.rules import DEFAULT_RULES, Rules, read_rules
 from xingtu_sim.steps.context import ScenarioContext, StepFailed
 from xingtu_sim.steps.vocabulary import VOCABULARY, Phrase
 

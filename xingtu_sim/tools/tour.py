@@ -6,10 +6,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from xingtu_sim.account import AccountAction, CreatorAccount, Platform
-from xingtu_sim.errors import ActionRefused, Message, localize, message
-from xingtu_sim.i18n import MESSAGES, Lang, text
-from xingtu_sim.lifecycle import (
+from xingtu_sim.domain.account import AccountAction, CreatorAccount, Platform
+from xingtu_sim.domain.errors import ActionRefused, Message, localize, message
+from xingtu_sim.domain.lifecycle import (
     AWAITING_DECISION,
     INITIAL_STATE,
     TRIGGERS,
@@ -19,11 +18,12 @@ from xingtu_sim.lifecycle import (
     transition_from,
     triggers_from,
 )
-from xingtu_sim.money import format_yuan, service_fee
-from xingtu_sim.paths import shortest_path
-from xingtu_sim.rules import DEFAULT_RULES, Rules
-from xingtu_sim.task import Task
-from xingtu_sim.workspace import Workspace
+from xingtu_sim.domain.money import format_yuan, service_fee
+from xingtu_sim.domain.routes import shortest_path
+from xingtu_sim.domain.rules import DEFAULT_RULES, Rules
+from xingtu_sim.domain.task import Task
+from xingtu_sim.domain.workspace import Workspace
+from xingtu_sim.i18n import MESSAGES, Lang, text
 
 SAMPLE_PRICE_YUAN = 1000
 EXTRA_FOLLOWERS = 20_000  # the trainee's account clears the platform's threshold by this much

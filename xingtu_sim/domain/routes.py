@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import deque
 from functools import cache
 
-from xingtu_sim.errors import InputError, message
-from xingtu_sim.lifecycle import EDGES, INITIAL_STATE, Edge, State
+from xingtu_sim.domain.errors import InputError, message
+from xingtu_sim.domain.lifecycle import EDGES, INITIAL_STATE, Edge, State
 
 
 @cache

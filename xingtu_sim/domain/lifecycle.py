@@ -9,7 +9,7 @@ from functools import cache
 
 from transitions import Machine
 
-from xingtu_sim.errors import Reason
+from xingtu_sim.domain.errors import Reason
 from xingtu_sim.i18n import LabelledEnum, Lang
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from xingtu_sim.errors import InputError, message
+from xingtu_sim.domain.errors import InputError, message
 
 FEN_PER_YUAN = 100
 _AMOUNT = re.compile(r"\d+(\.\d{1,2})?")

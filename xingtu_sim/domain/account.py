@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from xingtu_sim.errors import ActionRefused, InputError, Message, Reason, message
+from xingtu_sim.domain.errors import ActionRefused, InputError, Message, Reason, message
 from xingtu_sim.i18n import LabelledEnum, join
 
 

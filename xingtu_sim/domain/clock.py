@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from xingtu_sim.errors import InputError, message
+from xingtu_sim.domain.errors import InputError, message
 
 HOURS_PER_DAY = 24
 

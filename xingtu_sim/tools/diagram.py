@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from xingtu_sim.domain.lifecycle import EDGES, INITIAL_STATE, TRIGGERS, Edge, State
+from xingtu_sim.domain.routes import shortest_path
 from xingtu_sim.i18n import Lang, text
-from xingtu_sim.lifecycle import EDGES, INITIAL_STATE, TRIGGERS, Edge, State
-from xingtu_sim.paths import shortest_path
 
 # CJK first so Chinese never falls back to tofu; the list is read by Pango and, in SVG, by browsers.
 FONT = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"

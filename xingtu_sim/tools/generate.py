@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from xingtu_sim.account import Platform
+from xingtu_sim.domain.account import Platform
+from xingtu_sim.domain.lifecycle import EDGES, INITIAL_STATE, TRIGGERS, Edge, State
+from xingtu_sim.domain.money import format_yuan, service_fee
+from xingtu_sim.domain.routes import path_through, shortest_path
+from xingtu_sim.domain.rules import Rules
 from xingtu_sim.i18n import Lang, text
-from xingtu_sim.lifecycle import EDGES, INITIAL_STATE, TRIGGERS, Edge, State
-from xingtu_sim.money import format_yuan, service_fee
-from xingtu_sim.paths import path_through, shortest_path
-from xingtu_sim.rules import Rules
 from xingtu_sim.steps.vocabulary import PHRASE_FOR_TRIGGER, PHRASES, Kind
 
 PRICE_FEN = 100_000  # 1000 yuan: every fee rounds to a whole number of fen

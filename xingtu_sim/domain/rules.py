@@ -10,8 +10,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from xingtu_sim.account import Platform
-from xingtu_sim.errors import InputError, Message, key_problem, message, unreadable
+from xingtu_sim.domain.account import Platform
+from xingtu_sim.domain.errors import InputError, Message, key_problem, message, unreadable
 from xingtu_sim.i18n import comment_lines
 
 _DEFAULT_FOLLOWERS = {Platform.DOUYIN: 100_000, Platform.XIGUA: 50_000, Platform.HUOSHAN: 50_000}

@@ -7,10 +7,10 @@ from typing import Protocol
 
 from transitions import EventData
 
-from xingtu_sim.account import CreatorAccount
-from xingtu_sim.clock import Clock
-from xingtu_sim.errors import ActionRefused, InputError, Message, Reason, message
-from xingtu_sim.lifecycle import (
+from xingtu_sim.domain.account import CreatorAccount
+from xingtu_sim.domain.clock import Clock
+from xingtu_sim.domain.errors import ActionRefused, InputError, Message, Reason, message
+from xingtu_sim.domain.lifecycle import (
     INITIAL_STATE,
     TRIGGERS,
     Actor,
@@ -21,8 +21,8 @@ from xingtu_sim.lifecycle import (
     transition_from,
     triggers_from,
 )
-from xingtu_sim.money import service_fee
-from xingtu_sim.rules import Rules
+from xingtu_sim.domain.money import service_fee
+from xingtu_sim.domain.rules import Rules
 
 
 class TaskContext(Protocol):

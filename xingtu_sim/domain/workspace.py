@@ -6,15 +6,15 @@ import difflib
 from collections.abc import Iterator
 from decimal import Decimal
 
-from xingtu_sim.account import CreatorAccount
-from xingtu_sim.clock import Clock, checked_hours
-from xingtu_sim.errors import ActionRefused, InputError, Message, message
+from xingtu_sim.domain.account import CreatorAccount
+from xingtu_sim.domain.clock import Clock, checked_hours
+from xingtu_sim.domain.errors import ActionRefused, InputError, Message, message
+from xingtu_sim.domain.lifecycle import AWAITING_DECISION, State
+from xingtu_sim.domain.money import yuan_to_fen
+from xingtu_sim.domain.routes import shortest_path
+from xingtu_sim.domain.rules import DEFAULT_RULES, Rules
+from xingtu_sim.domain.task import Task
 from xingtu_sim.i18n import join
-from xingtu_sim.lifecycle import AWAITING_DECISION, State
-from xingtu_sim.money import yuan_to_fen
-from xingtu_sim.paths import shortest_path
-from xingtu_sim.rules import DEFAULT_RULES, Rules
-from xingtu_sim.task import Task
 
 
 class Workspace:
