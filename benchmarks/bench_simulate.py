@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from xingtu_sim import DEFAULT_RULES, Rules, State, service_fee
-from xingtu_sim.domain.lifecycle import AWAITING_DECISION, EDGES, Effect, Guard
+from xingtu_sim.domain.lifecycle import AWAITING_DECISION, CLOCK_MOVE, EDGES, Effect, Guard
 from xingtu_sim.simulate import DEFAULT_POLICY, Policy
 from xingtu_sim.simulate.choices import Choices, hours_taken
 from xingtu_sim.simulate.compiled import simulate_compiled
@@ -70,7 +70,7 @@ def plain_python(orders: int, seed: int, policy: Policy, rules: Rules) -> Outcom
                 continue
             arrive = hours[task] + hours_taken(move, hour_draw)
             if now in AWAITING_DECISION and arrive >= deadline:
-                state[task], hours[task] = dest[now, "expire"], deadline
+                state[task], hours[task] = dest[now, CLOCK_MOVE.trigger], deadline
             else:
                 state[task], hours[task] = dest[now, move.transition.trigger], arrive
                 accepted[task] = accepted[task] or state[task] is State.ACCEPTED

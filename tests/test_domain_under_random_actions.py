@@ -33,7 +33,7 @@ from xingtu_sim import (
     XingtuError,
     yuan_to_fen,
 )
-from xingtu_sim.domain.lifecycle import triggers_from
+from xingtu_sim.domain.lifecycle import CLOCK_MOVE, triggers_from
 from xingtu_sim.domain.routes import shortest_paths_from
 
 TERMINAL = frozenset(state for state in State if state.terminal)
@@ -151,7 +151,7 @@ class OneCreatorsXingtu(RuleBasedStateMachine):
             return Reason.XINGTU_NOT_OPENED
         if trigger == "accept" and now >= deadline:
             return Reason.TASK_EXPIRED
-        if trigger == "expire" and now < deadline:
+        if trigger == CLOCK_MOVE.trigger and now < deadline:
             return Reason.NOT_ALLOWED
         if trigger == "request_script_changes" and task.script_changes >= rules.script_change_limit:
             return Reason.CHANGE_LIMIT_REACHED
@@ -265,7 +265,7 @@ class OneCreatorsXingtu(RuleBasedStateMachine):
             expected.moves += 1
             expected.moves_when_ended = expected.moves
             last = task.history[-1]
-            assert (task.state, last.trigger, last.actor.value) == (State.EXPIRED, "expire", "platform")
+            assert (task.state, last.trigger, last.actor.value) == (State.EXPIRED, CLOCK_MOVE.trigger, "platform")
             assert last.time == max(start, task.accept_deadline)
 
     @rule(hours=st.integers(max_value=-1) | st.sampled_from([True, 1.5, "2", None]))

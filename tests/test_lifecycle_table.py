@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from conftest import everything
 
-from xingtu_sim import TRANSITIONS, TRIGGERS, ActionRefused, Reason, State, Workspace, lifecycle_machine
-from xingtu_sim.domain.lifecycle import Guard, transition_from
+from xingtu_sim import TRANSITIONS, TRIGGERS, ActionRefused, InputError, Reason, State, Workspace, lifecycle_machine
+from xingtu_sim.domain.lifecycle import CLOCK_MOVE, Guard, Trigger, chosen_from, parse_trigger, transition_from
 
 PAIRS = [(state, trigger) for state in State for trigger in TRIGGERS]
 LEGAL = [(s, t) for s, t in PAIRS if transition_from(s, t)]
 ILLEGAL = [(s, t) for s, t in PAIRS if not transition_from(s, t)]
 
 
-def _pair_id(pair: tuple[State, str]) -> str:
+def _pair_id(pair: tuple[State, Trigger]) -> str:
     return f"{pair[0].id}-{pair[1]}"
 
 
@@ -29,8 +31,42 @@ def test_the_table_has_the_specs_thirteen_states_and_sixteen_triggers() -> None:
     assert {s.id for s in State if s.terminal} == {"completed", "declined", "expired", "cancelled"}
 
 
+def test_each_trigger_names_exactly_one_row_of_the_table() -> None:
+    assert [row.trigger for row in TRANSITIONS] == list(Trigger)
+
+
+@pytest.mark.parametrize("trigger", Trigger, ids=str)
+def test_a_trigger_is_written_as_its_id_in_files_arguments_and_the_sandbox(trigger: Trigger) -> None:
+    assert (str(trigger), f"{trigger}", json.dumps(trigger)) == (trigger.value, trigger.value, f'"{trigger.value}"')
+    assert parse_trigger(trigger.value) is trigger
+
+
+def test_an_unknown_trigger_is_an_input_error_that_names_every_trigger(workspace: Workspace) -> None:
+    workspace.publish("Spring launch", "Nike", "1000")
+    with pytest.raises(InputError) as error:
+        workspace.act("Spring launch", "acept")
+    assert "acept" in error.value.describe("en")
+    assert all(trigger.value in error.value.describe("zh-CN") for trigger in Trigger)
+
+
+def test_only_the_clock_makes_the_move_whose_guard_is_the_window_being_over() -> None:
+    assert [row for row in TRANSITIONS if Guard.ACCEPT_WINDOW_OVER in row.guards] == [CLOCK_MOVE]
+    assert all(CLOCK_MOVE not in chosen_from(state) for state in State)
+
+
+@pytest.mark.parametrize("state", State, ids=lambda s: s.id)
+def test_hours_left_count_down_to_the_deadline_only_while_the_task_awaits_a_decision(
+    workspace: Workspace, state: State
+) -> None:
+    task = workspace.task(_task_in(workspace, state))
+    expected = max(task.accept_deadline - workspace.clock.now, 0) if state in CLOCK_MOVE.sources else None
+    assert task.hours_left == expected
+    workspace.clock.now += 5
+    assert task.hours_left == (None if expected is None else max(expected - 5, 0))
+
+
 @pytest.mark.parametrize(("state", "trigger"), LEGAL, ids=map(_pair_id, LEGAL))
-def test_a_legal_pair_reaches_the_tables_destination(workspace: Workspace, state: State, trigger: str) -> None:
+def test_a_legal_pair_reaches_the_tables_destination(workspace: Workspace, state: State, trigger: Trigger) -> None:
     task = workspace.task(_task_in(workspace, state))
     if Guard.ACCEPT_WINDOW_OVER in TRIGGERS[trigger].guards:
         workspace.clock.now = task.accept_deadline  # time has come; the platform lapses it

@@ -13,6 +13,7 @@ from xingtu_sim.cli import main
 from xingtu_sim.cli.sandbox_options import TriggerChoice
 from xingtu_sim.cli.table import display_width, table
 from xingtu_sim.domain.errors import InputError
+from xingtu_sim.domain.lifecycle import CLOCK_MOVE
 from xingtu_sim.domain.rules import DEFAULT_RULES
 from xingtu_sim.i18n import Lang
 from xingtu_sim.sandbox import create, parse_duration, session
@@ -139,7 +140,7 @@ def test_every_move_of_the_lifecycle_can_be_made_with_do(db: Path, tmp_path: Pat
         workspace.bring_to("T", edge.source)
         workspace.pass_time(5)  # still inside the 24-hour window
     extra = []
-    if edge.trigger == "expire":  # a shorter window in force makes the task lapsable now
+    if edge.trigger is CLOCK_MOVE.trigger:  # a shorter window in force makes the task lapsable now
         short = tmp_path / "short.toml"
         short.write_text("accept_window_hours = 1\n", encoding="utf-8")
         extra = ["--rules", str(short)]

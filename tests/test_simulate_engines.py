@@ -9,11 +9,10 @@ import numpy as np
 import pytest
 
 from xingtu_sim import DEFAULT_RULES, Rules, State
-from xingtu_sim.domain.lifecycle import AWAITING_DECISION, EDGES, TRIGGERS, Edge
+from xingtu_sim.domain.lifecycle import AWAITING_DECISION, CLOCK_MOVE, EDGES, TRIGGERS, Edge
 from xingtu_sim.simulate import DEFAULT_POLICY, Policy, parse_policy, simulate
 from xingtu_sim.simulate.compiled import compile_lifecycle, simulate_compiled
 from xingtu_sim.simulate.outcomes import UNFINISHED, Outcomes, code_of
-from xingtu_sim.simulate.policy import is_clock_move
 from xingtu_sim.simulate.transitions_engine import simulate_with_transitions
 
 # Many change requests, close-and-reopen loops, failed reviews, odd prices, and tasks cut off at the cap.
@@ -101,7 +100,7 @@ def test_progress_hears_of_every_task_once(engine: str) -> None:
 def test_the_compiled_table_is_the_lifecycle_table(edge: Edge) -> None:
     table, row = compile_lifecycle(DEFAULT_POLICY, DEFAULT_RULES), TRIGGERS[edge.trigger]
     source = code_of(edge.source)
-    if is_clock_move(row):
+    if row is CLOCK_MOVE:
         assert (table.lapses[source], table.lapse_dest) == (True, code_of(edge.dest))
         return
     slot = [odds.transition for odds in DEFAULT_POLICY.moves[edge.source]].index(row)

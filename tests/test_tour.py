@@ -8,8 +8,9 @@ import pytest
 from conftest import everything
 
 from xingtu_sim import EDGES, INITIAL_STATE, Reason, State
+from xingtu_sim.domain.lifecycle import CLOCK_MOVE
 from xingtu_sim.i18n import LANGS, Lang
-from xingtu_sim.tools.tour import CLOCK_TRIGGER, Move, OpenXingtu, Tour, Wait, follower_count, main_path, path_marks
+from xingtu_sim.tools.tour import Move, OpenXingtu, Tour, Wait, follower_count, main_path, path_marks
 
 NOT_TERMINAL = [state for state in State if not state.terminal]
 
@@ -66,7 +67,7 @@ def test_the_menu_offers_every_move_possible_now_and_marks_the_others(state: Sta
     menu = tour.menu()
     allowed = [c.transition for c in menu if isinstance(c, Move) and c.allowed]
     refused = [c.transition for c in menu if isinstance(c, Move) and not c.allowed]
-    assert allowed == [t for t in tour.task.possible_now() if t.trigger != CLOCK_TRIGGER]
+    assert allowed == [t for t in tour.task.possible_now() if t is not CLOCK_MOVE]
     assert refused
     assert not set(allowed) & set(refused)
 

@@ -95,7 +95,7 @@ def test_the_same_words_mean_set_up_after_given_and_a_check_after_then() -> None
 
 
 def test_every_trigger_but_the_clocks_has_a_when_phrase() -> None:
-    from xingtu_sim.domain.lifecycle import TRIGGERS
+    from xingtu_sim.domain.lifecycle import CLOCK_MOVE, Trigger
 
     with_phrase = {phrase.trigger for phrase in VOCABULARY if phrase.trigger}
-    assert with_phrase == set(TRIGGERS) - {"expire"}
+    assert with_phrase == set(Trigger) - {CLOCK_MOVE.trigger}

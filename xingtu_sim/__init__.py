@@ -19,6 +19,7 @@ _EXPORTS = {
     "InputError": "domain.errors",
     "Reason": "domain.errors",
     "XingtuError": "domain.errors",
+    "CLOCK_MOVE": "domain.lifecycle",
     "EDGES": "domain.lifecycle",
     "INITIAL_STATE": "domain.lifecycle",
     "TRANSITIONS": "domain.lifecycle",
@@ -27,6 +28,7 @@ _EXPORTS = {
     "Edge": "domain.lifecycle",
     "State": "domain.lifecycle",
     "Transition": "domain.lifecycle",
+    "Trigger": "domain.lifecycle",
     "lifecycle_machine": "domain.lifecycle",
     "fen_to_yuan": "domain.money",
     "format_yuan": "domain.money",
@@ -59,6 +61,7 @@ if TYPE_CHECKING:
     from xingtu_sim.domain.clock import Clock
     from xingtu_sim.domain.errors import ActionRefused, InputError, Reason, XingtuError
     from xingtu_sim.domain.lifecycle import (
+        CLOCK_MOVE,
         EDGES,
         INITIAL_STATE,
         TRANSITIONS,
@@ -67,6 +70,7 @@ if TYPE_CHECKING:
         Edge,
         State,
         Transition,
+        Trigger,
         lifecycle_machine,
     )
     from xingtu_sim.domain.money import fen_to_yuan, format_yuan, service_fee, yuan_to_fen

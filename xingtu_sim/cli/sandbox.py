@@ -18,6 +18,7 @@ from xingtu_sim.cli.sandbox_options import (
 )
 from xingtu_sim.domain.account import CreatorAccount, parse_platform
 from xingtu_sim.domain.errors import message
+from xingtu_sim.domain.lifecycle import Trigger
 from xingtu_sim.domain.money import format_yuan
 from xingtu_sim.domain.rules import Rules
 from xingtu_sim.sandbox import create, parse_duration, reset, session
@@ -121,7 +122,7 @@ def publish_command(task: str, brand: str, price: str, rules: Rules) -> None:
 @rules_option
 @db_option
 @lang_option
-def do_command(trigger: str, task: str, rules: Rules) -> None:
+def do_command(trigger: Trigger, task: str, rules: Rules) -> None:
     """Fire TRIGGER on TASK: any move of the lifecycle, the creator's, the brand's or the platform's.
 
     对任务 TASK 执行操作 TRIGGER：任务流程中的任何操作，达人、品牌方或平台的均可。

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from xingtu_sim.domain.errors import InputError, message
-from xingtu_sim.domain.lifecycle import TRIGGERS, Actor
+from xingtu_sim.domain.lifecycle import TRIGGERS, Actor, Trigger
 from xingtu_sim.i18n import join
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -54,7 +54,7 @@ class TriggerChoice(click.Choice):  # type: ignore[type-arg]
     def __init__(self) -> None:
         super().__init__(list(TRIGGERS))
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Trigger:
         wanted = str(value).strip().replace("-", "_").casefold()
         for transition in TRIGGERS.values():
             if wanted in {transition.trigger, transition.en.casefold(), transition.zh}:

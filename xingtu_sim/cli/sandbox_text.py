@@ -12,7 +12,6 @@ from xingtu_sim.domain.money import format_yuan
 from xingtu_sim.domain.task import HistoryEntry, Task
 from xingtu_sim.domain.workspace import Workspace
 from xingtu_sim.i18n import Lang, join, text
-from xingtu_sim.sandbox.views import hours_left
 
 
 def clock(hour: int, lang: Lang) -> str:
@@ -102,7 +101,7 @@ def inbox_lines(workspace: Workspace, lang: Lang) -> list[str]:
             task.brand,
             format_yuan(task.price_fen),
             task.state.label(lang),
-            _blank_if_none(hours_left(task, workspace)),
+            _blank_if_none(task.hours_left),
             task.state.mover.label(lang) if task.state.mover else "",
         ]
         for task in workspace
@@ -121,7 +120,7 @@ def task_lines(task: Task, workspace: Workspace, lang: Lang) -> list[str]:
     rules = workspace.rules
     price = format_yuan(task.price_fen)
     lines = [text("sandbox.show.title", lang, task=task.name, brand=task.brand, price=price)]
-    left = hours_left(task, workspace)
+    left = task.hours_left
     if left is None:
         lines.append(text("sandbox.show.published", lang, hour=task.published_at))
     else:

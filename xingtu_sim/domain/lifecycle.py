@@ -9,7 +9,7 @@ from functools import cache
 
 from transitions import Machine
 
-from xingtu_sim.domain.errors import Reason
+from xingtu_sim.domain.errors import InputError, Reason, message
 from xingtu_sim.i18n import LabelledEnum, Lang
 
 
@@ -55,6 +55,27 @@ class State(LabelledEnum):
         return self.mover is None
 
 
+class Trigger(enum.StrEnum):
+    """A move's id, as files, CLI arguments and the sandbox's history write it; each names one row of the table."""
+
+    VIEW = "view"
+    CLOSE = "close"
+    ACCEPT = "accept"
+    DECLINE = "decline"
+    EXPIRE = "expire"
+    START_SCRIPT = "start_script"
+    SUBMIT_SCRIPT = "submit_script"
+    APPROVE_SCRIPT = "approve_script"
+    REQUEST_SCRIPT_CHANGES = "request_script_changes"
+    UPLOAD_VIDEO = "upload_video"
+    CONFIRM_VIDEO = "confirm_video"
+    REQUEST_VIDEO_CHANGES = "request_video_changes"
+    PUBLISH = "publish"
+    PASS_REVIEW = "pass_review"
+    FAIL_REVIEW = "fail_review"
+    CANCEL = "cancel"
+
+
 class Guard(enum.Enum):
     """A condition a transition needs, and the reason given when it does not hold."""
 
@@ -94,7 +115,7 @@ class Effect(enum.Enum):
 class Transition:
     """One row of the lifecycle table."""
 
-    trigger: str
+    trigger: Trigger
     sources: tuple[State, ...]
     dest: State
     actor: Actor
@@ -116,67 +137,82 @@ class Edge:
     """One arrow of the lifecycle: a trigger with a single source."""
 
     source: State
-    trigger: str
+    trigger: Trigger
     dest: State
 
 
-S, C, B, P = State, Actor.CREATOR, Actor.BRAND, Actor.PLATFORM
+S, T, C, B, P = State, Trigger, Actor.CREATOR, Actor.BRAND, Actor.PLATFORM
 _WORK_IN_PROGRESS = (S.ACCEPTED, S.SCRIPTING, S.SCRIPT_REVIEW, S.PRODUCING, S.VIDEO_REVIEW, S.PUBLISHING)
 
 TRANSITIONS: tuple[Transition, ...] = (
-    Transition("view", (S.PENDING_RECEIPT,), S.VIEWING_DETAILS, C, "view details", "查看详情"),
-    Transition("close", (S.VIEWING_DETAILS,), S.PENDING_RECEIPT, C, "close details", "关闭详情"),
+    Transition(T.VIEW, (S.PENDING_RECEIPT,), S.VIEWING_DETAILS, C, "view details", "查看详情"),
+    Transition(T.CLOSE, (S.VIEWING_DETAILS,), S.PENDING_RECEIPT, C, "close details", "关闭详情"),
     Transition(
-        "accept", (S.VIEWING_DETAILS,), S.ACCEPTED, C, "accept", "接受任务",
+        T.ACCEPT, (S.VIEWING_DETAILS,), S.ACCEPTED, C, "accept", "接受任务",
         guards=(Guard.XINGTU_OPEN, Guard.WITHIN_ACCEPT_WINDOW),
     ),
-    Transition("decline", (S.PENDING_RECEIPT, S.VIEWING_DETAILS), S.DECLINED, C, "decline", "拒绝任务"),
+    Transition(T.DECLINE, (S.PENDING_RECEIPT, S.VIEWING_DETAILS), S.DECLINED, C, "decline", "拒绝任务"),
     Transition(
-        "expire", (S.PENDING_RECEIPT, S.VIEWING_DETAILS), S.EXPIRED, P, "lapse", "任务失效",
+        T.EXPIRE, (S.PENDING_RECEIPT, S.VIEWING_DETAILS), S.EXPIRED, P, "lapse", "任务失效",
         guards=(Guard.ACCEPT_WINDOW_OVER,),
     ),
-    Transition("start_script", (S.ACCEPTED,), S.SCRIPTING, C, "start the script", "开始撰写脚本"),
-    Transition("submit_script", (S.SCRIPTING,), S.SCRIPT_REVIEW, C, "submit the script", "提交脚本"),
-    Transition("approve_script", (S.SCRIPT_REVIEW,), S.PRODUCING, B, "approve the script", "通过脚本"),
+    Transition(T.START_SCRIPT, (S.ACCEPTED,), S.SCRIPTING, C, "start the script", "开始撰写脚本"),
+    Transition(T.SUBMIT_SCRIPT, (S.SCRIPTING,), S.SCRIPT_REVIEW, C, "submit the script", "提交脚本"),
+    Transition(T.APPROVE_SCRIPT, (S.SCRIPT_REVIEW,), S.PRODUCING, B, "approve the script", "通过脚本"),
     Transition(
-        "request_script_changes", (S.SCRIPT_REVIEW,), S.SCRIPTING, B,
+        T.REQUEST_SCRIPT_CHANGES, (S.SCRIPT_REVIEW,), S.SCRIPTING, B,
         "request script changes", "要求修改脚本",
         guards=(Guard.UNDER_SCRIPT_CHANGE_LIMIT,), effects=(Effect.COUNT_SCRIPT_CHANGE,),
     ),
-    Transition("upload_video", (S.PRODUCING,), S.VIDEO_REVIEW, C, "upload the video", "上传视频"),
-    Transition("confirm_video", (S.VIDEO_REVIEW,), S.PUBLISHING, B, "confirm the video", "确认视频"),
+    Transition(T.UPLOAD_VIDEO, (S.PRODUCING,), S.VIDEO_REVIEW, C, "upload the video", "上传视频"),
+    Transition(T.CONFIRM_VIDEO, (S.VIDEO_REVIEW,), S.PUBLISHING, B, "confirm the video", "确认视频"),
     Transition(
-        "request_video_changes", (S.VIDEO_REVIEW,), S.PRODUCING, B,
+        T.REQUEST_VIDEO_CHANGES, (S.VIDEO_REVIEW,), S.PRODUCING, B,
         "request video changes", "要求修改视频",
         guards=(Guard.UNDER_VIDEO_CHANGE_LIMIT,), effects=(Effect.COUNT_VIDEO_CHANGE,),
     ),
-    Transition("publish", (S.PUBLISHING,), S.IN_REVIEW, C, "publish the video", "发布视频"),
+    Transition(T.PUBLISH, (S.PUBLISHING,), S.IN_REVIEW, C, "publish the video", "发布视频"),
     Transition(
-        "pass_review", (S.IN_REVIEW,), S.COMPLETED, P, "pass the review", "审核通过",
+        T.PASS_REVIEW, (S.IN_REVIEW,), S.COMPLETED, P, "pass the review", "审核通过",
         effects=(Effect.CREDIT_NET_PAY,),
     ),
-    Transition("fail_review", (S.IN_REVIEW,), S.PRODUCING, P, "fail the review", "审核驳回"),
+    Transition(T.FAIL_REVIEW, (S.IN_REVIEW,), S.PRODUCING, P, "fail the review", "审核驳回"),
     Transition(
-        "cancel", _WORK_IN_PROGRESS, S.CANCELLED, C, "cancel", "取消任务",
+        T.CANCEL, _WORK_IN_PROGRESS, S.CANCELLED, C, "cancel", "取消任务",
         effects=(Effect.ADD_BREACH,),
     ),
 )  # fmt: skip
 
 INITIAL_STATE = State.PENDING_RECEIPT
-TRIGGERS: dict[str, Transition] = {t.trigger: t for t in TRANSITIONS}
+TRIGGERS: dict[Trigger, Transition] = {t.trigger: t for t in TRANSITIONS}
 EDGES: tuple[Edge, ...] = tuple(edge for t in TRANSITIONS for edge in t.edges())
-AWAITING_DECISION = frozenset(TRIGGERS["expire"].sources)  # what the clock lapses
+# The one move nobody chooses: the clock lapses a task once its accept window is over.
+CLOCK_MOVE = TRIGGERS[Trigger.EXPIRE]
+AWAITING_DECISION = frozenset(CLOCK_MOVE.sources)  # what the clock lapses
 
 
-def transition_from(state: State, trigger: str) -> Transition | None:
+def parse_trigger(written: str) -> Trigger:
+    """The trigger whose id is `written`; anything else is an input error naming every trigger."""
+    try:
+        return Trigger(written)
+    except ValueError:
+        raise InputError(message("error.unknown_trigger", trigger=written, triggers=", ".join(Trigger))) from None
+
+
+def transition_from(state: State, trigger: Trigger) -> Transition | None:
     """The table's row for this trigger if it may fire from this state."""
-    transition = TRIGGERS.get(trigger)
-    return transition if transition and state in transition.sources else None
+    transition = TRIGGERS[trigger]
+    return transition if state in transition.sources else None
 
 
 def triggers_from(state: State) -> list[Transition]:
     """Every row that may fire from this state, in table order."""
     return [t for t in TRANSITIONS if state in t.sources]
+
+
+def chosen_from(state: State) -> list[Transition]:
+    """The moves someone may choose in this state, in table order: every row but the clock's."""
+    return [t for t in triggers_from(state) if t is not CLOCK_MOVE]
 
 
 @cache
@@ -188,7 +224,7 @@ def lifecycle_machine() -> Machine:
         initial=None,
         transitions=[
             {
-                "trigger": t.trigger,
+                "trigger": t.trigger.value,
                 "source": list(t.sources),
                 "dest": t.dest,
                 "conditions": [guard.method for guard in t.guards],

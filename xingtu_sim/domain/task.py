@@ -9,15 +9,18 @@ from transitions import EventData
 
 from xingtu_sim.domain.account import CreatorAccount
 from xingtu_sim.domain.clock import Clock
-from xingtu_sim.domain.errors import ActionRefused, InputError, Message, Reason, message
+from xingtu_sim.domain.errors import ActionRefused, Message, Reason, message
 from xingtu_sim.domain.lifecycle import (
+    AWAITING_DECISION,
     INITIAL_STATE,
     TRIGGERS,
     Actor,
     Guard,
     State,
     Transition,
+    Trigger,
     lifecycle_machine,
+    parse_trigger,
     transition_from,
     triggers_from,
 )
@@ -38,7 +41,7 @@ class HistoryEntry:
     """One move of a task: when, which trigger, from where to where, and by whom."""
 
     time: int
-    trigger: str
+    trigger: Trigger
     source: State
     dest: State
     actor: Actor
@@ -91,12 +94,20 @@ class Task:
         """The hour at which the task lapses if nobody has accepted it."""
         return self.published_at + self._context.rules.accept_window_hours
 
-    def fire(self, trigger: str) -> None:
-        """Make one move; a refused move raises ActionRefused and changes nothing."""
+    @property
+    def hours_left(self) -> int | None:
+        """Hours until an undecided task lapses (0 once its window is over); None once it is decided."""
+        if self.state not in AWAITING_DECISION:
+            return None
+        return max(self.accept_deadline - self._context.clock.now, 0)
+
+    def fire(self, written: Trigger | str) -> None:
+        """Make one move by its trigger or its id; a refused move raises ActionRefused and changes nothing."""
+        trigger = parse_trigger(written)
         transition = transition_from(self.state, trigger)
         if transition is None:
             raise self._refusal(trigger, Reason.NOT_ALLOWED, self._not_allowed_detail())
-        if not lifecycle_machine().events[trigger].trigger(self):
+        if not lifecycle_machine().events[trigger.value].trigger(self):
             guard = next(guard for guard in transition.guards if not self.holds(guard))
             raise self._refusal(trigger, guard.reason, self._guard_detail(guard))
 
@@ -105,7 +116,7 @@ class Task:
         return [t for t in triggers_from(self.state) if all(self.holds(guard) for guard in t.guards)]
 
     def holds(self, guard: Guard) -> bool:
-        return bool(getattr(self, f"guard_{guard.value}")())
+        return bool(getattr(self, guard.method)())
 
     # Guards, named in the lifecycle table. transitions passes its EventData; they do not need it.
 
@@ -140,17 +151,15 @@ class Task:
         self._context.account.breaches += 1
 
     def record_history(self, event: EventData) -> None:
-        trigger, transition = event.event.name, event.transition
+        trigger, transition = Trigger(event.event.name), event.transition
         assert transition is not None  # transitions sets it before any after-callback
         source, dest = State[transition.source], State[str(transition.dest)]
         self.history.append(HistoryEntry(self._context.clock.now, trigger, source, dest, TRIGGERS[trigger].actor))
 
     # Refusals
 
-    def _refusal(self, trigger: str, reason: Reason, detail: Message | None) -> ActionRefused:
-        row = TRIGGERS.get(trigger)
-        if row is None:
-            raise InputError(message("error.unknown_trigger", trigger=trigger, triggers=", ".join(TRIGGERS)))
+    def _refusal(self, trigger: Trigger, reason: Reason, detail: Message | None) -> ActionRefused:
+        row = TRIGGERS[trigger]
         headline = message("refused.task", actor=row.actor, action=row, task=self.name, state=self.state, reason=reason)
         return ActionRefused(
             reason,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from xingtu_sim.domain.lifecycle import INITIAL_STATE, TRIGGERS, Edge, State
+from xingtu_sim.domain.lifecycle import INITIAL_STATE, TRIGGERS, Edge, State, Trigger
 from xingtu_sim.domain.workspace import Workspace
 
 
@@ -15,7 +15,7 @@ class Trace:
 
     fired: set[Edge] = field(default_factory=set)
     entered: set[State] = field(default_factory=set)
-    refused: set[tuple[State, str]] = field(default_factory=set)
+    refused: set[tuple[State, Trigger]] = field(default_factory=set)
 
     @classmethod
     def of(cls, workspace: Workspace | None, refused: Iterable[tuple[str, str]] = ()) -> Trace:
@@ -26,7 +26,9 @@ class Trace:
             for entry in task.history:
                 trace.fired.add(Edge(entry.source, entry.trigger, entry.dest))
                 trace.entered.add(entry.dest)
-        trace.refused = {(State.from_label(state), trigger) for state, trigger in refused if trigger in TRIGGERS}
+        trace.refused = {
+            (State.from_label(state), Trigger(trigger)) for state, trigger in refused if trigger in TRIGGERS
+        }
         return trace
 
     def merge(self, other: Trace) -> None:

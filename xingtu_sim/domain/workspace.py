@@ -9,7 +9,7 @@ from decimal import Decimal
 from xingtu_sim.domain.account import CreatorAccount
 from xingtu_sim.domain.clock import Clock, checked_hours
 from xingtu_sim.domain.errors import ActionRefused, InputError, Message, message
-from xingtu_sim.domain.lifecycle import AWAITING_DECISION, State
+from xingtu_sim.domain.lifecycle import AWAITING_DECISION, CLOCK_MOVE, State, Trigger
 from xingtu_sim.domain.money import yuan_to_fen
 from xingtu_sim.domain.routes import shortest_path
 from xingtu_sim.domain.rules import DEFAULT_RULES, Rules
@@ -67,7 +67,7 @@ class Workspace:
         except KeyError:
             raise InputError(*_unknown_task_lines(name, list(self.tasks))) from None
 
-    def act(self, name: str, trigger: str) -> Task:
+    def act(self, name: str, trigger: Trigger | str) -> Task:
         """Fire `trigger` on the task called `name`."""
         task = self.task(name)
         task.fire(trigger)
@@ -77,8 +77,8 @@ class Workspace:
         """Replay the shortest legal path from the task's state to `state` through the machine."""
         task = self.task(name)
         for edge in shortest_path(task.state, state):
-            if edge.trigger == "expire":  # only the clock lapses a task
-                self.pass_time(max(task.accept_deadline - self.clock.now, 0))
+            if edge.trigger is CLOCK_MOVE.trigger:
+                self.pass_time(task.hours_left or 0)
             else:
                 task.fire(edge.trigger)
         return task
@@ -98,7 +98,7 @@ class Workspace:
         )
         for task in due:
             self.clock.now = max(self.clock.now, task.accept_deadline)
-            task.fire("expire")
+            task.fire(CLOCK_MOVE.trigger)
         self.clock.now = until
         return due
 

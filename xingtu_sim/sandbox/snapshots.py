@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 from xingtu_sim.domain.account import CreatorAccount, Platform
 from xingtu_sim.domain.clock import Clock
 from xingtu_sim.domain.errors import InputError, message
-from xingtu_sim.domain.lifecycle import Actor, State
+from xingtu_sim.domain.lifecycle import Actor, State, Trigger
 from xingtu_sim.domain.rules import Rules
 from xingtu_sim.domain.task import HistoryEntry, Task
 from xingtu_sim.domain.workspace import Workspace
@@ -169,7 +169,7 @@ def _histories(connection: sqlite3.Connection) -> dict[int, list[HistoryEntry]]:
     query = "SELECT task_id, time, trigger, source, dest, actor FROM history ORDER BY task_id, step"
     for task_id, time, trigger, source, dest, actor in connection.execute(query):
         entry = HistoryEntry(
-            int(time), str(trigger), _member(State, source), _member(State, dest), _member(Actor, actor)
+            int(time), _member(Trigger, trigger), _member(State, source), _member(State, dest), _member(Actor, actor)
         )
         histories.setdefault(int(task_id), []).append(entry)
     return histories

@@ -4,17 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from xingtu_sim.domain.lifecycle import AWAITING_DECISION
 from xingtu_sim.domain.money import format_yuan
 from xingtu_sim.domain.task import Task
 from xingtu_sim.domain.workspace import Workspace
-
-
-def hours_left(task: Task, workspace: Workspace) -> int | None:
-    """Hours until an undecided task lapses (0 once its window is over); None once it is decided."""
-    if task.state not in AWAITING_DECISION:
-        return None
-    return max(task.accept_deadline - workspace.clock.now, 0)
 
 
 def account_view(workspace: Workspace) -> dict[str, Any]:
@@ -41,7 +33,7 @@ def inbox_view(workspace: Workspace) -> list[dict[str, Any]]:
             "brand": task.brand,
             "price_yuan": format_yuan(task.price_fen),
             "state": task.state.id,
-            "hours_left": hours_left(task, workspace),
+            "hours_left": task.hours_left,
             "whose_move": task.state.mover.value if task.state.mover else None,
             "published_at": task.published_at,
         }
@@ -59,7 +51,7 @@ def task_view(task: Task, workspace: Workspace) -> dict[str, Any]:
         "allowed": [transition.trigger for transition in task.possible_now()],
         "published_at": task.published_at,
         "accept_deadline": task.accept_deadline,
-        "hours_left": hours_left(task, workspace),
+        "hours_left": task.hours_left,
         "script_changes": task.script_changes,
         "video_changes": task.video_changes,
         "fee_yuan": None if task.fee_fen is None else format_yuan(task.fee_fen),

@@ -9,13 +9,13 @@ from typing import assert_never
 import numpy as np
 from numpy.typing import NDArray
 
-from xingtu_sim.domain.lifecycle import TRANSITIONS, Effect, Guard, State
+from xingtu_sim.domain.lifecycle import CLOCK_MOVE, Effect, Guard, State
 from xingtu_sim.domain.money import service_fee
 from xingtu_sim.domain.rules import Rules
 from xingtu_sim.simulate.choices import Choices
 from xingtu_sim.simulate.draws import Draws
 from xingtu_sim.simulate.outcomes import STATES, UNFINISHED, Outcomes, code_of
-from xingtu_sim.simulate.policy import MOVING_STATES, Policy, is_clock_move
+from xingtu_sim.simulate.policy import MOVING_STATES, Policy
 
 Bools = NDArray[np.bool_]
 
@@ -65,7 +65,6 @@ def compile_lifecycle(policy: Policy, rules: Rules) -> CompiledLifecycle:
             guarded[guard][state] |= 1 << slot
     rows = [choices.thresholds.get((state, allowed)) for state in STATES for allowed in range(1 << width)]
     cuts = tuple(np.array([row[cut] if row else 1.0 for row in rows]) for cut in range(width - 1))
-    (clock,) = (t for t in TRANSITIONS if is_clock_move(t))
     fees = [service_fee(price.price_fen, rules.service_fee_percent) for price in policy.prices]
     return CompiledLifecycle(
         width=width,
@@ -78,8 +77,8 @@ def compile_lifecycle(policy: Policy, rules: Rules) -> CompiledLifecycle:
         slots=slots,
         cuts=cuts,
         stuck=np.array([row is None for row in rows]),
-        lapses=np.array([state in clock.sources for state in STATES]),
-        lapse_dest=code_of(clock.dest),
+        lapses=np.array([state in CLOCK_MOVE.sources for state in STATES]),
+        lapse_dest=code_of(CLOCK_MOVE.dest),
         terminal=np.array([state.terminal for state in STATES]),
         price_cuts=np.array(choices.price_thresholds, np.float64),
         price_fen=np.array([price.price_fen for price in policy.prices], np.int64),

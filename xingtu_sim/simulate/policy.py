@@ -11,7 +11,7 @@ from types import MappingProxyType
 from typing import Any
 
 from xingtu_sim.domain.errors import InputError, Message, key_problem, message, unreadable
-from xingtu_sim.domain.lifecycle import Guard, State, Transition, triggers_from
+from xingtu_sim.domain.lifecycle import CLOCK_MOVE, State, Transition, chosen_from
 from xingtu_sim.domain.money import format_yuan, yuan_to_fen
 from xingtu_sim.i18n import LANGS, comment_lines, text
 from xingtu_sim.simulate.defaults import DEFAULTS
@@ -20,16 +20,6 @@ MAX_HOURS = 24 * 365  # one move never takes more than a year
 MAX_STEPS = 10_000
 MAX_PRICE_YUAN = 10_000_000  # keeps a million tasks' money inside 64-bit integers
 _TOLERANCE = 1e-9  # TOML decimals are binary floats: 0.1 + 0.2 must still count as 0.3
-
-
-def is_clock_move(transition: Transition) -> bool:
-    """A move the clock makes once the accept window is over: nobody chooses it."""
-    return Guard.ACCEPT_WINDOW_OVER in transition.guards
-
-
-def moves_from(state: State) -> tuple[Transition, ...]:
-    """The moves someone may choose in this state: the lifecycle's rows, in table order, minus the clock's."""
-    return tuple(t for t in triggers_from(state) if not is_clock_move(t))
 
 
 MOVING_STATES = tuple(state for state in State if not state.terminal)
@@ -152,22 +142,21 @@ def _read_moves(state: State, value: object, draft: dict[str, dict[str, Any]], p
     if not isinstance(value, dict):
         problems.append((state.id, message("rules.not_table")))
         return
-    known = {move.trigger for move in moves_from(state)}
+    known = {move.trigger for move in chosen_from(state)}
     for trigger, fields in value.items():
         key = f"{state.id}.{trigger}"
         if trigger not in known:
-            problems.append((key, _not_a_move(state, trigger, known)))
+            problems.append((key, _not_a_move(state, trigger)))
         elif not isinstance(fields, dict):
             problems.append((key, message("policy.move_not_table")))
         else:
             _read_move_fields(key, fields, draft.setdefault(trigger, {}), problems)
 
 
-def _not_a_move(state: State, trigger: str, known: set[str]) -> Message:
-    clock = next((t for t in triggers_from(state) if t.trigger == trigger and is_clock_move(t)), None)
-    if clock is not None:
+def _not_a_move(state: State, trigger: str) -> Message:
+    if trigger == CLOCK_MOVE.trigger and state in CLOCK_MOVE.sources:
         return message("policy.clock_move", trigger=trigger)
-    moves = ", ".join(t.trigger for t in moves_from(state))
+    moves = ", ".join(t.trigger for t in chosen_from(state))
     return message("policy.not_a_move", state=state, moves=moves)
 
 
@@ -182,10 +171,10 @@ def _read_move_fields(key: str, fields: dict[str, Any], move: dict[str, Any], pr
 
 
 def _finished_moves(state: State, draft: dict[str, dict[str, Any]], problems: _Problems) -> tuple[MoveOdds, ...]:
-    for move in moves_from(state):
+    for move in chosen_from(state):
         missing = [name for name in ("probability", "hours") if name not in draft.get(move.trigger, {})]
         problems.extend((f"{state.id}.{move.trigger}.{name}", message("policy.missing")) for name in missing)
-    odds = [(move, draft.get(move.trigger, {})) for move in moves_from(state)]
+    odds = [(move, draft.get(move.trigger, {})) for move in chosen_from(state)]
     probabilities = [(move.trigger, fields.get("probability")) for move, fields in odds]
     if all(probability is not None for _, probability in probabilities):
         _check_total(state.id, probabilities, problems)

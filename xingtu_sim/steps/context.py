@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from xingtu_sim.domain.account import CreatorAccount, parse_platform
 from xingtu_sim.domain.errors import ActionRefused, InputError, Reason, message
-from xingtu_sim.domain.lifecycle import State
+from xingtu_sim.domain.lifecycle import State, Trigger
 from xingtu_sim.domain.money import format_yuan, yuan_to_fen
 from xingtu_sim.domain.rules import Rules
 from xingtu_sim.domain.trace import Trace
@@ -120,7 +120,7 @@ class ScenarioContext:
             return
         self.outcome = self._task_line(task) if task else self._account_outcome()
 
-    def act(self, task: str, trigger: str) -> None:
+    def act(self, task: str, trigger: Trigger) -> None:
         self.do(lambda: self.workspace.act(task, trigger), task)
 
     def pass_time(self, count: str, unit_hours: int) -> None:

@@ -14,6 +14,7 @@ from pytest_bdd.parser import Feature, Scenario, Step
 
 from xingtu_sim.domain.clock import HOURS_PER_DAY
 from xingtu_sim.domain.errors import XingtuError
+from xingtu_sim.domain.lifecycle import Trigger
 from xingtu_sim.domain.rules import DEFAULT_RULES, Rules, read_rules
 from xingtu_sim.i18n import LANGS, default_lang, parse_lang
 from xingtu_sim.steps.context import ScenarioContext, StepFailed
@@ -82,7 +83,7 @@ def _account_action(method: str, xingtu_scenario: ScenarioContext) -> None:
     xingtu_scenario.do(getattr(xingtu_scenario.workspace, method))
 
 
-def _move(trigger: str, xingtu_scenario: ScenarioContext, task: str) -> None:
+def _move(trigger: Trigger, xingtu_scenario: ScenarioContext, task: str) -> None:
     xingtu_scenario.act(task, trigger)
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from xingtu_sim.domain.lifecycle import Trigger
 from xingtu_sim.i18n import LabelledEnum, Lang
 
 
@@ -43,7 +44,7 @@ class Phrase:
     kinds: tuple[Kind, ...]
     en: str
     zh: str
-    trigger: str | None = None
+    trigger: Trigger | None = None
 
     def template(self, lang: Lang) -> str:
         return self.zh if lang == "zh-CN" else self.en
@@ -100,47 +101,47 @@ VOCABULARY: tuple[Phrase, ...] = (
     Phrase("stop_receiving", (WHEN,), "the creator stops receiving tasks", "达人关闭接收任务"),
     Phrase("resume_receiving", (WHEN,), "the creator resumes receiving tasks", "达人开启接收任务"),
     # When: moves of a task, each naming its trigger in the lifecycle table
-    Phrase("view", (WHEN,), 'the creator views the task "{task}"', '达人查看任务 "{task}" 的详情', "view"),
-    Phrase("close", (WHEN,), 'the creator closes the task "{task}"', '达人关闭任务 "{task}" 的详情', "close"),
-    Phrase("accept", (WHEN,), 'the creator accepts the task "{task}"', '达人接受任务 "{task}"', "accept"),
-    Phrase("decline", (WHEN,), 'the creator declines the task "{task}"', '达人拒绝任务 "{task}"', "decline"),
+    Phrase("view", (WHEN,), 'the creator views the task "{task}"', '达人查看任务 "{task}" 的详情', Trigger.VIEW),
+    Phrase("close", (WHEN,), 'the creator closes the task "{task}"', '达人关闭任务 "{task}" 的详情', Trigger.CLOSE),
+    Phrase("accept", (WHEN,), 'the creator accepts the task "{task}"', '达人接受任务 "{task}"', Trigger.ACCEPT),
+    Phrase("decline", (WHEN,), 'the creator declines the task "{task}"', '达人拒绝任务 "{task}"', Trigger.DECLINE),
     Phrase(
         "start_script", (WHEN,),
-        'the creator starts the script for "{task}"', '达人开始撰写任务 "{task}" 的脚本', "start_script",
+        'the creator starts the script for "{task}"', '达人开始撰写任务 "{task}" 的脚本', Trigger.START_SCRIPT,
     ),
     Phrase(
         "submit_script", (WHEN,),
-        'the creator submits the script for "{task}"', '达人提交任务 "{task}" 的脚本', "submit_script",
+        'the creator submits the script for "{task}"', '达人提交任务 "{task}" 的脚本', Trigger.SUBMIT_SCRIPT,
     ),
     Phrase(
         "approve_script", (WHEN,),
-        'the brand approves the script for "{task}"', '品牌方通过任务 "{task}" 的脚本', "approve_script",
+        'the brand approves the script for "{task}"', '品牌方通过任务 "{task}" 的脚本', Trigger.APPROVE_SCRIPT,
     ),
     Phrase(
         "request_script_changes", (WHEN,),
         'the brand requests changes to the script for "{task}"', '品牌方要求修改任务 "{task}" 的脚本',
-        "request_script_changes",
+        Trigger.REQUEST_SCRIPT_CHANGES,
     ),
     Phrase(
         "upload_video", (WHEN,),
-        'the creator uploads the video for "{task}"', '达人上传任务 "{task}" 的视频', "upload_video",
+        'the creator uploads the video for "{task}"', '达人上传任务 "{task}" 的视频', Trigger.UPLOAD_VIDEO,
     ),
     Phrase(
         "confirm_video", (WHEN,),
-        'the brand confirms the video for "{task}"', '品牌方确认任务 "{task}" 的视频', "confirm_video",
+        'the brand confirms the video for "{task}"', '品牌方确认任务 "{task}" 的视频', Trigger.CONFIRM_VIDEO,
     ),
     Phrase(
         "request_video_changes", (WHEN,),
         'the brand requests changes to the video for "{task}"', '品牌方要求修改任务 "{task}" 的视频',
-        "request_video_changes",
+        Trigger.REQUEST_VIDEO_CHANGES,
     ),
     Phrase(
         "publish_video", (WHEN,),
-        'the creator publishes the video for "{task}"', '达人发布任务 "{task}" 的视频', "publish",
+        'the creator publishes the video for "{task}"', '达人发布任务 "{task}" 的视频', Trigger.PUBLISH,
     ),
-    Phrase("pass_review", (WHEN,), 'the platform approves "{task}"', '平台审核通过任务 "{task}"', "pass_review"),
-    Phrase("fail_review", (WHEN,), 'the platform rejects "{task}"', '平台审核驳回任务 "{task}"', "fail_review"),
-    Phrase("cancel", (WHEN,), 'the creator cancels the task "{task}"', '达人取消任务 "{task}"', "cancel"),
+    Phrase("pass_review", (WHEN,), 'the platform approves "{task}"', '平台审核通过任务 "{task}"', Trigger.PASS_REVIEW),
+    Phrase("fail_review", (WHEN,), 'the platform rejects "{task}"', '平台审核驳回任务 "{task}"', Trigger.FAIL_REVIEW),
+    Phrase("cancel", (WHEN,), 'the creator cancels the task "{task}"', '达人取消任务 "{task}"', Trigger.CANCEL),
     # When: time
     Phrase("hours_pass", (WHEN,), "{n} hours pass", "过了 {n} 小时"),
     Phrase("days_pass", (WHEN,), "{n} days pass", "过了 {n} 天"),
@@ -161,7 +162,7 @@ VOCABULARY: tuple[Phrase, ...] = (
 )  # fmt: skip
 
 PHRASES: dict[str, Phrase] = {phrase.key: phrase for phrase in VOCABULARY}
-PHRASE_FOR_TRIGGER: dict[str, Phrase] = {phrase.trigger: phrase for phrase in VOCABULARY if phrase.trigger}
+PHRASE_FOR_TRIGGER: dict[Trigger, Phrase] = {phrase.trigger: phrase for phrase in VOCABULARY if phrase.trigger}
 
 
 def phrases_matching(text: str) -> list[Phrase]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from xingtu_sim.domain.account import Platform
-from xingtu_sim.domain.lifecycle import EDGES, INITIAL_STATE, TRIGGERS, Edge, State
+from xingtu_sim.domain.lifecycle import CLOCK_MOVE, EDGES, INITIAL_STATE, TRIGGERS, Edge, State
 from xingtu_sim.domain.money import format_yuan, service_fee
 from xingtu_sim.domain.routes import path_through, shortest_path
 from xingtu_sim.domain.rules import Rules
@@ -53,7 +53,7 @@ def _scenario(title: str, tags: list[str], path: tuple[Edge, ...], lang: Lang, r
 def action_step(edge: Edge, task: str, lang: Lang, rules: Rules) -> str:
     """The When step that makes this move, in the vocabulary's words."""
     when = Kind.WHEN.label(lang)
-    if edge.trigger == "expire":  # only the clock lapses a task
+    if edge.trigger is CLOCK_MOVE.trigger:
         return _step(when, "hours_pass", lang, n=rules.accept_window_hours)
     return _step(when, PHRASE_FOR_TRIGGER[edge.trigger].key, lang, task=task)
 

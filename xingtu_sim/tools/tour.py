@@ -10,11 +10,14 @@ from xingtu_sim.domain.account import AccountAction, CreatorAccount, Platform
 from xingtu_sim.domain.errors import ActionRefused, Message, localize, message
 from xingtu_sim.domain.lifecycle import (
     AWAITING_DECISION,
+    CLOCK_MOVE,
     INITIAL_STATE,
     TRIGGERS,
     Actor,
     State,
     Transition,
+    Trigger,
+    chosen_from,
     transition_from,
     triggers_from,
 )
@@ -27,9 +30,8 @@ from xingtu_sim.i18n import MESSAGES, Lang, text
 
 SAMPLE_PRICE_YUAN = 1000
 EXTRA_FOLLOWERS = 20_000  # the trainee's account clears the platform's threshold by this much
-CLOCK_TRIGGER = "expire"  # only the clock lapses a task; the tour offers "let time pass" instead
 # Moves a newcomer confuses with the right one: cancel (after accepting) versus decline (before).
-_TEACHING_TRIGGERS = ("cancel", "decline")
+_TEACHING_TRIGGERS = (Trigger.CANCEL, Trigger.DECLINE)
 _NOT_ALLOWED_SHOWN = 2
 
 
@@ -135,10 +137,11 @@ class Tour:
             return [OpenXingtu()]
         if task.state.terminal:
             return []
-        possible = [t for t in task.possible_now() if t.trigger != CLOCK_TRIGGER]
+        # Only the clock lapses a task: the tour offers "let time pass" instead.
+        possible = [t for t in task.possible_now() if t is not CLOCK_MOVE]
         choices: list[Choice] = [Move(t, allowed=True) for t in possible]
         if task.state in AWAITING_DECISION:
-            choices.append(Wait(max(task.accept_deadline - self.workspace.clock.now, 0)))
+            choices.append(Wait(task.hours_left or 0))
         return choices + [Move(t, allowed=False) for t in self._not_allowed(task, possible)]
 
     def choose(self, choice: Choice) -> Outcome:
@@ -203,7 +206,7 @@ class Tour:
 
     def _not_allowed(self, task: Task, possible: list[Transition]) -> list[Transition]:
         """Rows whose guard fails now, then a skip-ahead along the main path and cancel/decline mix-ups."""
-        guarded = [t for t in triggers_from(task.state) if t not in possible and t.trigger != CLOCK_TRIGGER]
+        guarded = [t for t in chosen_from(task.state) if t not in possible]
         wanted = [*_skip_ahead(task.state), *(TRIGGERS[trigger] for trigger in _TEACHING_TRIGGERS)]
         refused = [t for t in wanted if transition_from(task.state, t.trigger) is None]
         return guarded + refused[:_NOT_ALLOWED_SHOWN]
