@@ -8,12 +8,19 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from xingtu_sim import DEFAULT_RULES, CreatorAccount, Workspace
 from xingtu_sim.i18n import Lang
 from xingtu_sim.tools.tour import Choice, Move, Tour, Wait
 
 pytest_plugins = ["xingtu_sim.steps.plugin", "pytester"]
+
+# Hypothesis profiles: `ci` is Hypothesis's default, the full counts that CI and the README's `pytest` run;
+# `dev` is the fast loop's (`--hypothesis-profile=dev`, README: Developing): a tenth of every count
+# (tests/hypothesis_budget.py). Registered here, before Hypothesis's plugin loads the chosen one.
+settings.register_profile("ci", settings.get_profile("default"))
+settings.register_profile("dev", max_examples=10)
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from types import MappingProxyType
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, initialize, invariant, rule
+from hypothesis_budget import examples
 
 from xingtu_sim import (
     INITIAL_STATE,
@@ -331,7 +332,7 @@ class OneCreatorsXingtu(RuleBasedStateMachine):
 
 
 OneCreatorsXingtu.TestCase.settings = settings(
-    max_examples=500,
+    max_examples=examples(500),
     stateful_step_count=50,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
@@ -339,7 +340,7 @@ OneCreatorsXingtu.TestCase.settings = settings(
 test_the_specs_invariants_hold_whatever_every_actor_does_in_any_order = OneCreatorsXingtu.TestCase
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     rules=rules_in_force,
     published=st.lists(st.tuples(task_names, prices), max_size=5, unique_by=lambda pair: pair[0]),

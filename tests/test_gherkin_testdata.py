@@ -1,4 +1,4 @@
-"""`xingtu-sim run` on the official Gherkin parser's own test files, read where they lie in shared/.
+"""`xingtu-sim run` on the official Gherkin parser's own test files (tests/data/gherkin-testdata).
 
 Nobody on this project wrote them: `bad/` must each be one clear error naming the file and line (exit 2);
 `good/` is valid Gherkin in other steps than ours: exit 1 with the undefined steps listed, 2 where a file
@@ -18,18 +18,18 @@ from gherkin.parser import Parser
 
 from xingtu_sim.cli import main
 
-TESTDATA = Path(
-    os.environ.get("XINGTU_SIM_GHERKIN_TESTDATA") or Path(__file__).resolve().parents[2] / "shared" / "gherkin-testdata"
-)
-MISSING = f"the Gherkin test files are not at {TESTDATA} (set XINGTU_SIM_GHERKIN_TESTDATA to where they are)"
+# A copy of cucumber/gherkin's testdata/good and testdata/bad kept with the tests (its README says which commit).
+TESTDATA = Path(os.environ.get("XINGTU_SIM_GHERKIN_TESTDATA") or Path(__file__).parent / "data" / "gherkin-testdata")
 
 
-def feature_files(kind: str) -> list[object]:
-    """Every .feature file in TESTDATA/kind, or one skipped case saying where they were looked for."""
-    files = sorted((TESTDATA / kind).glob("*.feature"))
-    if not files:
-        return [pytest.param(None, marks=pytest.mark.skip(reason=MISSING), id="missing")]
-    return [pytest.param(path, id=path.name) for path in files]
+def feature_files(kind: str) -> list[Path]:
+    """Every .feature file in TESTDATA/kind, as a user would type it: relative to the current folder."""
+    return [Path(os.path.relpath(path)) for path in sorted((TESTDATA / kind).glob("*.feature"))]
+
+
+def test_the_gherkin_test_files_are_there() -> None:
+    assert len(feature_files("good")) >= 40, TESTDATA
+    assert len(feature_files("bad")) >= 10, TESTDATA
 
 
 def run(path: Path, *options: str) -> Result:
@@ -73,7 +73,7 @@ def scenarios_and_steps(path: Path) -> tuple[dict[int, int], list[int]]:
     return scenarios, step_lines
 
 
-@pytest.mark.parametrize("path", feature_files("bad"))
+@pytest.mark.parametrize("path", feature_files("bad"), ids=lambda path: path.name)
 @pytest.mark.parametrize("dry_run", [False, True], ids=["run", "dry-run"])
 def test_every_file_the_official_parser_rejects_is_one_clear_error_naming_file_and_line(
     path: Path, dry_run: bool
@@ -86,7 +86,7 @@ def test_every_file_the_official_parser_rejects_is_one_clear_error_naming_file_a
     assert "passed" not in result.output  # nothing ran
 
 
-@pytest.mark.parametrize("path", feature_files("good"))
+@pytest.mark.parametrize("path", feature_files("good"), ids=lambda path: path.name)
 def test_every_valid_file_runs_with_the_exit_code_that_fits_and_no_traceback(path: Path) -> None:
     scenarios, _ = scenarios_and_steps(path)
     result = run(path)
@@ -102,7 +102,7 @@ def test_every_valid_file_runs_with_the_exit_code_that_fits_and_no_traceback(pat
     assert failed == with_steps  # each scenario with a step is listed as undefined, the others passed
 
 
-@pytest.mark.parametrize("path", feature_files("good"))
+@pytest.mark.parametrize("path", feature_files("good"), ids=lambda path: path.name)
 def test_a_dry_run_of_every_valid_file_lists_each_step_that_is_not_ours(path: Path) -> None:
     scenarios, step_lines = scenarios_and_steps(path)
     result = run(path, "--dry-run")

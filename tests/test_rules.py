@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
+from hypothesis_budget import examples
 
 from xingtu_sim import DEFAULT_RULES, Platform, Rules, RulesError, parse_rules, read_rules, rules_to_toml
 
@@ -191,7 +192,7 @@ def parsed(text: str) -> Rules | RulesError:
         return error
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(document=documents)
 def test_a_random_rules_document_round_trips_or_names_every_bad_key(document: dict[str, object]) -> None:
     text = "\n".join(toml_line(key, value) for key, value in document.items())
@@ -217,7 +218,7 @@ def test_a_random_rules_document_round_trips_or_names_every_bad_key(document: di
     assert parse_rules(rules_to_toml(rules), "round-trip") == rules
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(text=st.text())
 def test_any_text_as_a_rules_file_is_rules_or_a_rules_error_never_another_exception(text: str) -> None:
     rules = parsed(text)

@@ -19,11 +19,14 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis_budget import examples
 
 from xingtu_sim.cli import main
 from xingtu_sim.domain.errors import Reason
 from xingtu_sim.domain.lifecycle import State
 from xingtu_sim.steps.vocabulary import VOCABULARY
+
+pytestmark = pytest.mark.slow  # the fast loop leaves these out (README: Developing)
 
 FUZZ = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 # A step that broke on an exception of ours would show it as "TypeError: …" in place of a clear sentence.
@@ -200,7 +203,7 @@ def feature_files(draw: st.DrawFn) -> bytes:
     return data
 
 
-@settings(FUZZ, max_examples=250)
+@settings(FUZZ, max_examples=examples(250))
 @given(content=feature_files(), chosen=options)
 def test_generated_feature_files_valid_or_broken_never_crash_the_runner(
     tmp_path_factory: pytest.TempPathFactory, content: bytes, chosen: tuple[str, str]
@@ -208,7 +211,7 @@ def test_generated_feature_files_valid_or_broken_never_crash_the_runner(
     run_file(_folder(tmp_path_factory), content, *chosen)
 
 
-@settings(FUZZ, max_examples=60)
+@settings(FUZZ, max_examples=examples(60))
 @given(text=st.text(), chosen=options)
 def test_any_unicode_text_at_all_never_crashes_the_runner(
     tmp_path_factory: pytest.TempPathFactory, text: str, chosen: tuple[str, str]
@@ -216,7 +219,7 @@ def test_any_unicode_text_at_all_never_crashes_the_runner(
     run_file(_folder(tmp_path_factory), text.encode("utf-8", "surrogatepass"), *chosen)
 
 
-@settings(FUZZ, max_examples=60)
+@settings(FUZZ, max_examples=examples(60))
 @given(prefix=st.sampled_from([b"", b"\xef\xbb\xbf", b"\xff\xfe", b"Feature: x\n  Scenario: y\n"]), data=st.binary())
 def test_any_bytes_at_all_never_crash_the_runner(
     tmp_path_factory: pytest.TempPathFactory, prefix: bytes, data: bytes

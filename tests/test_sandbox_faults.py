@@ -26,6 +26,8 @@ from xingtu_sim import DEFAULT_RULES, INITIAL_STATE, State, Workspace
 from xingtu_sim.domain.routes import shortest_path
 from xingtu_sim.sandbox import session
 
+pytestmark = pytest.mark.slow  # the fast loop leaves these out (README: Developing)
+
 HAPPY_PATH = [edge.trigger for edge in shortest_path(State.PENDING_RECEIPT, State.COMPLETED)]
 DETOURS = ["cancel", "decline", "close", "request_script_changes", "request_video_changes", "fail_review"]
 

@@ -18,6 +18,8 @@ from xingtu_sim import DEFAULT_RULES, CreatorAccount, State
 from xingtu_sim.domain.routes import shortest_path
 from xingtu_sim.sandbox import APPLICATION_ID, SCHEMA_VERSION, create, session
 
+pytestmark = pytest.mark.slow  # the fast loop leaves these out (README: Developing)
+
 HAPPY_PATH = [edge.trigger for edge in shortest_path(State.PENDING_RECEIPT, State.COMPLETED)]
 
 

@@ -58,6 +58,7 @@ CASES = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("policy", "rules", "seed"), CASES)
 def test_both_engines_give_every_task_the_same_outcome(policy: Policy, rules: Rules, seed: int) -> None:
     compiled = simulate_compiled(5_000, seed, policy, rules)

@@ -54,6 +54,7 @@ ENGINES = ["compiled", "transitions"]
 CASES = [(engine, policy) for engine in ENGINES for policy in (DEFAULT_POLICY, RELUCTANT)]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("engine", "policy"), CASES, ids=lambda value: value if isinstance(value, str) else None)
 def test_money_is_conserved_in_aggregate_gross_is_fee_plus_net(engine: str, policy: Policy) -> None:
     summary = summarise(simulate(engine, 5_000, 11, policy, DEFAULT_RULES), DEFAULT_RULES, 11)
@@ -61,6 +62,7 @@ def test_money_is_conserved_in_aggregate_gross_is_fee_plus_net(engine: str, poli
     assert Decimal(summary["gross_yuan"]) == Decimal(summary["fee_yuan"]) + Decimal(summary["net_yuan"])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("engine", "policy"), CASES, ids=lambda value: value if isinstance(value, str) else None)
 def test_tasks_that_end_declined_or_expired_never_change_an_account(engine: str, policy: Policy) -> None:
     outcomes = simulate(engine, 5_000, 12, policy, DEFAULT_RULES)

@@ -18,9 +18,12 @@ from conftest import tour_choices
 from xingtu_sim import State
 from xingtu_sim.i18n import LANGS, Lang, text
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("tmux") is None, reason="tmux is not installed: the real-terminal test of the tour needs it"
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        shutil.which("tmux") is None, reason="tmux is not installed: the real-terminal test of the tour needs it"
+    ),
+]
 
 WAIT_SECONDS = 15  # how long a screen may take to show up on a slow machine; not a speed check
 
