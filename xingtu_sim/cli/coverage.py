@@ -35,14 +35,11 @@ def command(
 
     Example / 示例:  xingtu-sim coverage features/ --fail-under 100
     """
-    from xingtu_sim.runner.files import bundled_features, find_feature_files, load_feature_files
-    from xingtu_sim.runner.session import RunOptions, run_features
+    from xingtu_sim.runner.session import RunOptions, run_paths
     from xingtu_sim.runner.tags import TagFilter
 
     lang = current_lang()
-    tag_filter = TagFilter(tags)
-    files = load_feature_files(find_feature_files(list(paths) or [bundled_features()]))
-    run = run_features(files, RunOptions(lang, tag_filter, rules), lambda _scenario: None)
+    run = run_paths(paths, RunOptions(lang, TagFilter(tags), rules))
     trace = Trace()
     for scenario in run.scenarios:
         if scenario.trace is not None:

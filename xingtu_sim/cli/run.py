@@ -41,17 +41,15 @@ def command(
     Example / 示例:  xingtu-sim run features/ --tags '@no-op and not @zh'
     """
     from xingtu_sim.runner.dry_run import check_steps
-    from xingtu_sim.runner.files import bundled_features, find_feature_files, load_feature_files
     from xingtu_sim.runner.reports import FOR_TOOLS, make_report
-    from xingtu_sim.runner.session import RunOptions, run_features
+    from xingtu_sim.runner.session import RunOptions, load_paths, run_paths
     from xingtu_sim.runner.tags import TagFilter
     from xingtu_sim.runner.text_reports import summary_lines
 
     lang = current_lang()
-    tag_filter = TagFilter(tags)
-    files = load_feature_files(find_feature_files(list(paths) or [bundled_features()]))
+    options = RunOptions(lang, TagFilter(tags), rules)
     if dry_run:
-        checked, problems = check_steps(files, lang)
+        checked, problems = check_steps(load_paths(paths), lang)
         for problem in problems:
             step = f"{problem.keyword} {problem.text}"
             say(text("run.dry_problem", lang, path=problem.path, line=problem.line, step=step))
@@ -62,13 +60,17 @@ def command(
         return
 
     with contextlib.ExitStack() as stack:
-        stream = stack.enter_context(_open_for_writing(output)) if output else None
+        streams: list[IO[str]] = []  # the report file, opened once the feature files are known to be sound
+
+        def open_output() -> None:
+            if output is not None:
+                streams.append(stack.enter_context(_open_for_writing(output)))
 
         def emit(line: str = "", nl: bool = True, **style: Any) -> None:
-            say(line, nl=nl, file=stream, **style)
+            say(line, nl=nl, file=streams[0] if streams else None, **style)
 
         report = make_report(report_format, emit, lang)
-        run = run_features(files, RunOptions(lang, tag_filter, rules), report.scenario)
+        run = run_paths(paths, options, report.scenario, before_run=open_output)
         report.finish(run)
 
     if not run.scenarios:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from xingtu_sim.domain.account import CreatorAccount, parse_platform
+from xingtu_sim.domain.clock import HOURS_PER_DAY
 from xingtu_sim.domain.errors import ActionRefused, InputError, Reason, message
 from xingtu_sim.domain.lifecycle import State, Trigger
 from xingtu_sim.domain.money import format_yuan, yuan_to_fen
@@ -19,6 +21,26 @@ from xingtu_sim.steps.vocabulary import Phrase
 
 class StepFailed(AssertionError):
     """A step that did not hold, told in the reader's language; no traceback is needed."""
+
+
+Method = TypeVar("Method", bound=Callable[..., None])
+# The vocabulary's phrase keys, each with the ScenarioContext method that does what it says.
+_SAYS: dict[str, Callable[..., None]] = {}
+
+
+def says(*keys: str) -> Callable[[Method], Method]:
+    """Marks the method that does what the vocabulary's phrases `keys` say; their placeholders are its arguments."""
+
+    def mark(method: Method) -> Method:
+        _SAYS.update(dict.fromkeys(keys, method))
+        return method
+
+    return mark
+
+
+def handled(phrase: Phrase) -> bool:
+    """Whether a step saying `phrase` has something to do: a move of the lifecycle, or a method marked with says()."""
+    return phrase.trigger is not None or phrase.key in _SAYS
 
 
 @dataclass
@@ -72,15 +94,24 @@ class ScenarioContext:
             for action in unchecked
         )
 
+    def perform(self, phrase: Phrase, values: Mapping[str, str]) -> None:
+        """Do what a step says: a move by the trigger the phrase names, anything else by the method marked for it."""
+        if phrase.trigger is not None:
+            self.act(values["task"], phrase.trigger)
+        else:
+            _SAYS[phrase.key](self, **values)
+
     # Given
 
-    def create_creator(self, followers: str, platform: str = "douyin") -> None:
-        account = CreatorAccount(followers=parse_count(followers), platform=parse_platform(platform))
+    @says("creator", "creator_on_platform")
+    def create_creator(self, n: str, platform: str = "douyin") -> None:
+        account = CreatorAccount(followers=parse_count(n), platform=parse_platform(platform))
         self._workspace = Workspace(account, self.rules)
         self.outcome = self._account_outcome()
 
-    def set_fee(self, percent: str) -> None:
-        self.rules = self.rules.with_fee(parse_count(percent))
+    @says("fee")
+    def set_fee(self, n: str) -> None:
+        self.rules = self.rules.with_fee(parse_count(n))
         if self._workspace is not None:
             self._workspace.rules = self.rules
 
@@ -92,6 +123,15 @@ class ScenarioContext:
             raise StepFailed(text("step.setup_refused", self.lang, refusal=refusal.describe(self.lang))) from None
         self.outcome = self._account_outcome()
 
+    @says("has_opened")
+    def has_opened(self) -> None:
+        self.set_up(self.workspace.open_xingtu)
+
+    @says("has_stopped")
+    def has_stopped(self) -> None:
+        self.set_up(self.workspace.stop_receiving)
+
+    @says("publish")
     def publish(self, brand: str, task: str, amount: str) -> None:
         """Given: set-up that must succeed; When: the brand's move, refusal remembered."""
         price = parse_amount(amount)
@@ -101,6 +141,7 @@ class ScenarioContext:
         else:
             self.do(lambda: self.workspace.publish(task, brand, format_yuan(price)), task)
 
+    @says("task_is")
     def bring_to(self, task: str, state: str) -> None:
         target = self._state(state)
         self.set_up(lambda: self.workspace.bring_to(task, target))
@@ -123,28 +164,52 @@ class ScenarioContext:
     def act(self, task: str, trigger: Trigger) -> None:
         self.do(lambda: self.workspace.act(task, trigger), task)
 
-    def pass_time(self, count: str, unit_hours: int) -> None:
-        lapsed = self.workspace.pass_time(parse_count(count) * unit_hours)
+    @says("open")
+    def open_xingtu(self) -> None:
+        self.do(self.workspace.open_xingtu)
+
+    @says("stop_receiving")
+    def stop_receiving(self) -> None:
+        self.do(self.workspace.stop_receiving)
+
+    @says("resume_receiving")
+    def resume_receiving(self) -> None:
+        self.do(self.workspace.resume_receiving)
+
+    @says("hours_pass")
+    def pass_hours(self, n: str) -> None:
+        self.pass_time(parse_count(n))
+
+    @says("days_pass")
+    def pass_days(self, n: str) -> None:
+        self.pass_time(parse_count(n) * HOURS_PER_DAY)
+
+    def pass_time(self, hours: int) -> None:
+        lapsed = self.workspace.pass_time(hours)
         self.last_action = Action(self.current_step)
         names = join([f"“{task.name}”" for task in lapsed], self.lang) if lapsed else "-"
         self.outcome = text("outcome.time", self.lang, hour=self.workspace.clock.now, lapsed=names)
 
     # Then
 
+    @says("state_is")
     def check_state(self, task: str, state: str) -> None:
         expected, actual = self._state(state), self.workspace.task(task).state
         self._check(expected is actual, self._task_line(task, expected), self._task_line(task))
 
+    @says("account_unchanged")
     def check_unchanged(self) -> None:
         if self.baseline is None:
             raise self._failure("step.no_baseline")
         before, after = self._account_line(self.baseline), self._account_line()
         self._check(self.workspace.account == self.baseline, before, after)
 
+    @says("balance_is")
     def check_balance(self, amount: str) -> None:
         expected, actual = parse_amount(amount), self.workspace.account.balance_fen
         self._check(expected == actual, _yuan(expected, self.lang), _yuan(actual, self.lang))
 
+    @says("fee_is")
     def check_fee(self, task: str, amount: str) -> None:
         expected, fee = parse_amount(amount), self.workspace.task(task).fee_fen
         if fee is None:
@@ -153,20 +218,31 @@ class ScenarioContext:
         else:
             self._check(expected == fee, _yuan(expected, self.lang), _yuan(fee, self.lang))
 
-    def check_pending(self, count: str) -> None:
-        expected, pending = parse_count(count), self.workspace.pending_tasks()
+    @says("pending_count")
+    def check_pending(self, n: str) -> None:
+        expected, pending = parse_count(n), self.workspace.pending_tasks()
         names = join([f"“{task.name}”" for task in pending], self.lang)
         actual = text("step.pending", self.lang, count=len(pending), tasks=names or "-")
         self._check(expected == len(pending), str(expected), actual)
 
-    def check_open(self, should_be_open: bool) -> None:
+    @says("is_open")
+    def check_open(self) -> None:
+        self._check_open(True)
+
+    @says("is_not_open")
+    def check_not_open(self) -> None:
+        self._check_open(False)
+
+    def _check_open(self, should_be_open: bool) -> None:
         account = self.workspace.account
         self._check(account.xingtu_open == should_be_open, self._open_word(should_be_open), self._account_line())
 
-    def check_breaches(self, count: str) -> None:
-        expected, actual = parse_count(count), self.workspace.account.breaches
+    @says("breaches")
+    def check_breaches(self, n: str) -> None:
+        expected, actual = parse_count(n), self.workspace.account.breaches
         self._check(expected == actual, str(expected), str(actual))
 
+    @says("refused", "refused_because")
     def check_refused(self, reason: str | None = None) -> None:
         """The last action was refused (for this reason); the refusal counts as checked."""
         action = self.last_action

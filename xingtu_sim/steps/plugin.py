@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import inspect
 import re
 from collections.abc import Callable
-from functools import partial
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -12,15 +13,24 @@ import pytest
 from pytest_bdd import parsers, step
 from pytest_bdd.parser import Feature, Scenario, Step
 
-from xingtu_sim.domain.clock import HOURS_PER_DAY
 from xingtu_sim.domain.errors import XingtuError
-from xingtu_sim.domain.lifecycle import Trigger
 from xingtu_sim.domain.rules import DEFAULT_RULES, Rules, read_rules
-from xingtu_sim.i18n import LANGS, default_lang, parse_lang
+from xingtu_sim.i18n import LANGS, Lang, default_lang, parse_lang
 from xingtu_sim.steps.context import ScenarioContext, StepFailed
 from xingtu_sim.steps.vocabulary import VOCABULARY, Phrase
 
-_RULES = pytest.StashKey[Rules]()
+
+@dataclass(frozen=True)
+class StepSettings:
+    """What the scenarios run under: the rules, and the language their failures are told in."""
+
+    rules: Rules = DEFAULT_RULES
+    lang: Lang = field(default_factory=default_lang)
+
+
+# Where the settings live for one pytest run. `xingtu-sim run` puts its own there as an object;
+# other projects set them with --xingtu-lang and --xingtu-rules.
+SETTINGS = pytest.StashKey[StepSettings]()
 _FAILED = pytest.StashKey[bool]()
 
 
@@ -31,138 +41,49 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    path = config.getoption("xingtu_rules", default=None)
+    if SETTINGS in config.stash:  # handed over by a runner (xingtu-sim run), not read from options
+        return
+    path, lang = config.getoption("xingtu_rules", default=None), config.getoption("xingtu_lang", default=None)
     try:
-        config.stash[_RULES] = read_rules(Path(path)) if path else DEFAULT_RULES
+        rules = read_rules(Path(path)) if path else DEFAULT_RULES
     except XingtuError as error:
         raise pytest.UsageError(error.describe(default_lang())) from None
+    config.stash[SETTINGS] = StepSettings(rules, parse_lang(lang) if lang else default_lang())
 
 
 @pytest.fixture
 def xingtu_scenario(request: pytest.FixtureRequest) -> ScenarioContext:
     """The creator's workspace for one scenario and what its Then steps check against."""
-    config = request.config
-    lang = config.getoption("xingtu_lang", default=None)
-    return ScenarioContext(config.stash.get(_RULES, DEFAULT_RULES), parse_lang(lang) if lang else default_lang())
+    settings = request.config.stash.get(SETTINGS, None) or StepSettings()
+    return ScenarioContext(settings.rules, settings.lang)
 
 
-# One small function per phrase: each calls the scenario context, which calls the domain.
+def _step_function(phrase: Phrase) -> Callable[..., None]:
+    """The step function of a phrase: its placeholders are its arguments; the scenario context does the rest."""
 
-Handler = Callable[..., None]
+    def step_function(xingtu_scenario: ScenarioContext, **values: str) -> None:
+        xingtu_scenario.perform(phrase, values)
 
-
-def _creator(xingtu_scenario: ScenarioContext, n: str) -> None:
-    xingtu_scenario.create_creator(n)
-
-
-def _creator_on_platform(xingtu_scenario: ScenarioContext, n: str, platform: str) -> None:
-    xingtu_scenario.create_creator(n, platform)
-
-
-def _has_opened(xingtu_scenario: ScenarioContext) -> None:
-    xingtu_scenario.set_up(xingtu_scenario.workspace.open_xingtu)
+    # pytest-bdd passes a step the arguments its signature names: the scenario and the placeholders.
+    names = ["xingtu_scenario", *phrase.pattern("en").groupindex]
+    step_function.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD) for name in names]
+    )
+    step_function.__name__ = step_function.__qualname__ = f"step_{phrase.key}"
+    return step_function
 
 
-def _has_stopped(xingtu_scenario: ScenarioContext) -> None:
-    xingtu_scenario.set_up(xingtu_scenario.workspace.stop_receiving)
-
-
-def _fee(xingtu_scenario: ScenarioContext, n: str) -> None:
-    xingtu_scenario.set_fee(n)
-
-
-def _publish(xingtu_scenario: ScenarioContext, brand: str, task: str, amount: str) -> None:
-    xingtu_scenario.publish(brand, task, amount)
-
-
-def _task_is(xingtu_scenario: ScenarioContext, task: str, state: str) -> None:
-    xingtu_scenario.bring_to(task, state)
-
-
-def _account_action(method: str, xingtu_scenario: ScenarioContext) -> None:
-    xingtu_scenario.do(getattr(xingtu_scenario.workspace, method))
-
-
-def _move(trigger: Trigger, xingtu_scenario: ScenarioContext, task: str) -> None:
-    xingtu_scenario.act(task, trigger)
-
-
-def _time_passes(unit_hours: int, xingtu_scenario: ScenarioContext, n: str) -> None:
-    xingtu_scenario.pass_time(n, unit_hours)
-
-
-def _state_is(xingtu_scenario: ScenarioContext, task: str, state: str) -> None:
-    xingtu_scenario.check_state(task, state)
-
-
-def _account_unchanged(xingtu_scenario: ScenarioContext) -> None:
-    xingtu_scenario.check_unchanged()
-
-
-def _balance_is(xingtu_scenario: ScenarioContext, amount: str) -> None:
-    xingtu_scenario.check_balance(amount)
-
-
-def _fee_is(xingtu_scenario: ScenarioContext, task: str, amount: str) -> None:
-    xingtu_scenario.check_fee(task, amount)
-
-
-def _pending_count(xingtu_scenario: ScenarioContext, n: str) -> None:
-    xingtu_scenario.check_pending(n)
-
-
-def _is_open(should_be_open: bool, xingtu_scenario: ScenarioContext) -> None:
-    xingtu_scenario.check_open(should_be_open)
-
-
-def _refused(xingtu_scenario: ScenarioContext) -> None:
-    xingtu_scenario.check_refused()
-
-
-def _refused_because(xingtu_scenario: ScenarioContext, reason: str) -> None:
-    xingtu_scenario.check_refused(reason)
-
-
-def _breaches(xingtu_scenario: ScenarioContext, n: str) -> None:
-    xingtu_scenario.check_breaches(n)
-
-
-HANDLERS: dict[str, Handler] = {
-    "creator": _creator,
-    "creator_on_platform": _creator_on_platform,
-    "has_opened": _has_opened,
-    "has_stopped": _has_stopped,
-    "fee": _fee,
-    "publish": _publish,
-    "task_is": _task_is,
-    "open": partial(_account_action, "open_xingtu"),
-    "stop_receiving": partial(_account_action, "stop_receiving"),
-    "resume_receiving": partial(_account_action, "resume_receiving"),
-    "hours_pass": partial(_time_passes, 1),
-    "days_pass": partial(_time_passes, HOURS_PER_DAY),
-    "state_is": _state_is,
-    "account_unchanged": _account_unchanged,
-    "balance_is": _balance_is,
-    "fee_is": _fee_is,
-    "pending_count": _pending_count,
-    "is_open": partial(_is_open, True),
-    "is_not_open": partial(_is_open, False),
-    "refused": _refused,
-    "refused_because": _refused_because,
-    "breaches": _breaches,
-}
-
-
-def _register(phrase: Phrase, handler: Handler) -> None:
+def _register(phrase: Phrase) -> None:
+    function = _step_function(phrase)
     for kind in phrase.kinds:
         for lang in LANGS:
             parser = parsers.re(phrase.pattern(lang).pattern, re.IGNORECASE)
             # stacklevel=2: pytest-bdd puts the step fixture in this module, the caller's caller.
-            step(parser, type_=kind.value, stacklevel=2)(handler)
+            step(parser, type_=kind.value, stacklevel=2)(function)
 
 
 for _phrase in VOCABULARY:
-    _register(_phrase, partial(_move, _phrase.trigger) if _phrase.trigger else HANDLERS[_phrase.key])
+    _register(_phrase)
 
 
 # Hooks: the SPEC's semantics that span steps.

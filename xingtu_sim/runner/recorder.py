@@ -1,0 +1,132 @@
+"""A pytest plugin that turns pytest-bdd's hooks into ScenarioResults as the scenarios run."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Generator
+from typing import Any
+
+import pytest
+from pytest_bdd.parser import Feature, Scenario, Step
+
+from xingtu_sim.domain.errors import XingtuError
+from xingtu_sim.i18n import Lang
+from xingtu_sim.runner.binding import FeatureModule
+from xingtu_sim.runner.files import TAG_MARK
+from xingtu_sim.runner.results import RunResult, ScenarioResult, Status, StepResult
+from xingtu_sim.runner.suggest import nearest_phrasing
+
+
+class Recorder:
+    """Each scenario with its steps, their status, outcome and time; handed on as each scenario ends."""
+
+    def __init__(self, lang: Lang, on_scenario: Callable[[ScenarioResult], None]) -> None:
+        self.lang = lang
+        self.on_scenario = on_scenario
+        self.result = RunResult()
+        self.internal_error: str | None = None
+        self._current: ScenarioResult | None = None
+        self._steps: list[Step] = []
+        self._started = 0.0
+        self._step_started = 0.0
+
+    def pytest_runtest_setup(self, item: pytest.Item) -> None:
+        self._current = scenario_of(item)
+        self._started = time.perf_counter()
+
+    def pytest_bdd_before_scenario(self, request: Any, feature: Feature, scenario: Scenario) -> None:
+        self._steps = list(scenario.steps)
+        assert self._current is not None
+        self._current.steps = [StepResult(step.keyword, step.name, step.line_number) for step in scenario.steps]
+
+    def pytest_bdd_after_scenario(self, request: pytest.FixtureRequest) -> None:
+        if self._current is not None and "xingtu_scenario" in request.fixturenames:
+            self._current.trace = _context_of(request).trace()
+
+    def pytest_bdd_before_step(self, request: Any, feature: Feature, scenario: Scenario, step: Step) -> None:
+        self._step_started = time.perf_counter()
+
+    def pytest_bdd_after_step(self, request: pytest.FixtureRequest, step: Step) -> None:
+        result = self._result_of(step)
+        result.status = Status.PASSED
+        result.outcome = _context_of(request).outcome if "xingtu_scenario" in request.fixturenames else None
+        result.duration = time.perf_counter() - self._step_started
+
+    def pytest_bdd_step_error(self, step: Step, exception: BaseException) -> None:
+        result = self._result_of(step)
+        result.status = Status.FAILED
+        result.error = self._describe(exception)
+        result.duration = time.perf_counter() - self._step_started
+
+    def pytest_bdd_step_func_lookup_error(self, step: Step) -> None:
+        result = self._result_of(step)
+        result.status = Status.UNDEFINED
+        result.error = nearest_phrasing(step.name, step.type, self.lang)
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, Any, Any]:
+        report = yield
+        scenario = self._current
+        if scenario is not None and report.failed and call.excinfo is not None and not _a_step_failed(scenario):
+            scenario.error = self._describe(call.excinfo.value)  # e.g. a refusal nobody checked
+        return report
+
+    def pytest_runtest_logfinish(self, nodeid: str) -> None:
+        if self._current is not None:
+            self._current.duration = time.perf_counter() - self._started
+            self.result.scenarios.append(self._current)
+            self.on_scenario(self._current)
+            self._current = None
+
+    def pytest_internalerror(self, excrepr: object) -> None:
+        self.internal_error = str(excrepr)
+
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
+        if report.failed:
+            self.internal_error = str(report.longrepr)
+
+    def _result_of(self, step: Step) -> StepResult:
+        assert self._current is not None
+        index = next(i for i, known in enumerate(self._steps) if known is step)
+        return self._current.steps[index]
+
+    def _describe(self, exception: BaseException) -> str:
+        if isinstance(exception, XingtuError):
+            return exception.describe(self.lang)
+        if isinstance(exception, AssertionError):
+            return str(exception)
+        return f"{type(exception).__name__}: {exception}"
+
+
+def _a_step_failed(scenario: ScenarioResult) -> bool:
+    return any(step.status in (Status.FAILED, Status.UNDEFINED) for step in scenario.steps)
+
+
+def tags_of(item: pytest.Item) -> set[str]:
+    """The Gherkin tags of a scenario's test (its feature's, rule's, scenario's and Examples')."""
+    return {f"@{mark.name.removeprefix(TAG_MARK)}" for mark in item.iter_markers() if mark.name.startswith(TAG_MARK)}
+
+
+def scenario_of(item: pytest.Item) -> ScenarioResult:
+    """The scenario a collected test runs, with its Examples row if it comes from an outline."""
+    assert isinstance(item.parent, FeatureModule)
+    template = item.parent.template_of(item)
+    feature = template.feature
+    example = getattr(item, "callspec", None)
+    row = example.params.get("_pytest_bdd_example", {}) if example else {}
+    return ScenarioResult(
+        feature_name=feature.name,
+        feature_keyword=feature.keyword,
+        feature_file=feature.filename,
+        feature_line=feature.line_number,
+        keyword=template.keyword,
+        name=template.render(row).name if row else template.name,
+        line=template.line_number,
+        tags=sorted(tags_of(item)),
+        steps=[],
+        example=list(row.values()),
+    )
+
+
+def _context_of(request: pytest.FixtureRequest) -> Any:
+    return request.getfixturevalue("xingtu_scenario")
