@@ -14,7 +14,7 @@ from xingtu_sim.cli.sandbox_options import TriggerChoice
 from xingtu_sim.cli.table import display_width, table
 from xingtu_sim.domain.errors import InputError
 from xingtu_sim.domain.lifecycle import CLOCK_MOVE
-from xingtu_sim.domain.rules import DEFAULT_RULES
+from xingtu_sim.domain.rules import Rules
 from xingtu_sim.i18n import Lang
 from xingtu_sim.sandbox import create, parse_duration, session
 
@@ -28,8 +28,8 @@ def db(tmp_path: Path) -> Path:
     """A sandbox whose creator has opened Xingtu."""
     path = tmp_path / "practice.db"
     create(path, CreatorAccount(followers=150_000))
-    with session(path, DEFAULT_RULES) as workspace:
-        workspace.open_xingtu()
+    with session(path) as current:
+        current.open_xingtu()
     return path
 
 
@@ -134,21 +134,22 @@ def _edge_id(edge: Edge) -> str:
 
 
 @pytest.mark.parametrize("edge", EDGES, ids=_edge_id)
-def test_every_move_of_the_lifecycle_can_be_made_with_do(db: Path, tmp_path: Path, edge: Edge) -> None:
-    with session(db, DEFAULT_RULES) as workspace:
-        workspace.publish("T", "Nike", "100")
-        workspace.bring_to("T", edge.source)
-        workspace.pass_time(5)  # still inside the 24-hour window
-    extra = []
-    if edge.trigger is CLOCK_MOVE.trigger:  # a shorter window in force makes the task lapsable now
-        short = tmp_path / "short.toml"
-        short.write_text("accept_window_hours = 1\n", encoding="utf-8")
-        extra = ["--rules", str(short)]
-    result = run(db, "do", edge.trigger, "T", *extra)
+def test_every_move_of_the_lifecycle_can_be_made_in_the_sandbox_the_clocks_by_waiting(db: Path, edge: Edge) -> None:
+    with session(db) as current:
+        current.use_rules(Rules(accept_window_hours=5))
+        current.publish("T", "Nike", "100")
+        current.bring_to("T", edge.source)
+    with session(db) as current:
+        current.pass_time(4)  # one hour before the task's window ends
+    if edge.trigger is CLOCK_MOVE.trigger:  # nobody chooses a lapse: the clock reaches the deadline
+        result = run(db, "wait", "1h")
+        assert f'Lapsed at hour 5: "T" ({edge.source.en} → {edge.dest.en})' in result.output
+    else:
+        result = run(db, "do", edge.trigger, "T")
+        assert f"{edge.source.en} → {edge.dest.en}." in result.output
     assert result.exit_code == 0, result.output
-    assert f"{edge.source.en} → {edge.dest.en}." in result.output
-    with session(db, DEFAULT_RULES, write=False) as workspace:
-        assert workspace.task("T").state is edge.dest
+    with session(db, write=False) as current:
+        assert current.task("T").state is edge.dest
 
 
 @pytest.mark.parametrize("transition", TRANSITIONS, ids=lambda t: t.trigger)
@@ -179,7 +180,8 @@ def test_anything_else_is_not_a_duration(text: str) -> None:
 
 
 def test_a_saved_sandbox_reads_back_exactly_as_it_was_left(db: Path) -> None:
-    with session(db, DEFAULT_RULES) as workspace:
+    with session(db) as current:
+        workspace = current.everything()
         for name, state in [
             ("done", State.COMPLETED),
             ("dropped", State.CANCELLED),
@@ -193,9 +195,9 @@ def test_a_saved_sandbox_reads_back_exactly_as_it_was_left(db: Path) -> None:
         workspace.publish("ignored", "Nike", "1")
         workspace.pass_time(30)
         saved = everything(workspace)
-    with session(db, DEFAULT_RULES, write=False) as again:
-        assert everything(again) == saved
-        assert [task.name for task in again] == ["done", "dropped", "revised", "waiting", "ignored"]
+    with session(db, write=False) as again:
+        assert everything(again.everything()) == saved
+        assert [task.name for task in again.workspace] == ["done", "dropped", "revised", "waiting", "ignored"]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh-CN"])
@@ -245,8 +247,8 @@ def test_the_environment_names_the_file_and_db_on_a_command_overrides_it(tmp_pat
     runner = CliRunner()
     assert runner.invoke(main, ["sandbox", "new", "--followers", "1"], env=env).exit_code == 0
     assert runner.invoke(main, ["sandbox", "new", "--followers", "2", "--db", str(chosen)], env=env).exit_code == 0
-    with session(from_env, DEFAULT_RULES, write=False) as first, session(chosen, DEFAULT_RULES, write=False) as second:
-        assert (first.account.followers, second.account.followers) == (1, 2)
+    with session(from_env, write=False) as first, session(chosen, write=False) as second:
+        assert (first.workspace.account.followers, second.workspace.account.followers) == (1, 2)
 
 
 @pytest.mark.parametrize(("lang", "expected"), [("en", "Balance          0.00 yuan"), ("zh-CN", "余额      0.00 元")])
@@ -258,10 +260,66 @@ def test_reset_starts_over_with_the_same_followers_and_platform(tmp_path: Path, 
     run(db, "wait", "2d")
     result = run(db, "reset", lang=lang)
     assert result.exit_code == 0
-    with session(db, DEFAULT_RULES, write=False) as workspace:
-        assert (workspace.account, workspace.clock.now, workspace.tasks) == (
+    with session(db, write=False) as current:
+        assert (current.workspace.account, current.workspace.clock.now, current.everything().tasks) == (
             CreatorAccount(followers=60_000, platform=Platform.XIGUA),
             0,
             {},
         )
+        assert current.counts().total == 0
     assert expected in run(db, "account", lang=lang).output
+
+
+@pytest.mark.parametrize(
+    ("lang", "made"),
+    [("en", "Made the folder {folder} for the sandbox."), ("zh-CN", "已为练习沙盒新建文件夹 {folder}。")],
+)
+def test_new_in_a_missing_folder_makes_only_that_folder_and_says_so(tmp_path: Path, lang: Lang, made: str) -> None:
+    db = tmp_path / "practice" / "sandbox.db"
+    result = run(db, "new", "--followers", "150000", lang=lang)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == made.format(folder=db.parent)
+    assert db.is_file()
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "Error: Cannot create the sandbox {db}: the folder {folder} does not exist. Create it first"),
+        ("zh-CN", "错误：无法创建练习沙盒 {db}：文件夹 {folder} 不存在。请先创建它"),
+    ],
+)
+def test_new_refuses_to_build_a_tree_of_missing_folders(tmp_path: Path, lang: Lang, expected: str) -> None:
+    db = tmp_path / "typo" / "practice" / "sandbox.db"
+    result = run(db, "new", "--followers", "150000", lang=lang)
+    assert result.exit_code == 2
+    assert result.output.startswith(expected.format(db=db, folder=db.parent.parent))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_task_keeps_the_window_it_was_published_with_and_show_and_account_say_the_rules(
+    db: Path, tmp_path: Path
+) -> None:
+    long = tmp_path / "long.toml"
+    long.write_text("accept_window_hours = 48\n", encoding="utf-8")
+    published = run(db, "publish", "Spring launch", "--brand", "Nike", "--price", "8000", "--rules", str(long))
+    assert "The creator may accept it until hour 48;" in published.output
+    assert "The sandbox keeps these rules from now on;" in published.output
+    assert "No task lapsed." in run(db, "wait", "30h").output  # hour 24 passed; the promise was hour 48
+    rules = "accept within 48 hours, 2 script and 2 video change requests, 5% service fee"
+    assert f"Published under these rules: {rules}." in run(db, "show", "Spring launch").output
+    assert f"Rules in force   {rules}" in run(db, "account").output
+    assert 'Lapsed at hour 48: "Spring launch"' in run(db, "wait", "18h").output
+
+
+def test_the_inbox_shows_a_page_of_tasks_and_says_how_to_see_the_others(db: Path) -> None:
+    with session(db) as current:
+        for number in range(60):
+            current.publish(f"Task {number}", "Nike", "1")
+    first = run(db, "inbox").output.splitlines()
+    assert len(first) == 2 + 50 + 3
+    assert first[-1] == "Shown: tasks 1 to 50 of 60; another page with --page N, every task with --all."
+    second = run(db, "inbox", "--page", "2").output.splitlines()
+    assert [line.split()[1] for line in second[2:12]] == [str(number) for number in range(50, 60)]
+    assert "Shown: tasks 51 to 60 of 60" in second[-1]
+    assert len(run(db, "inbox", "--all").output.splitlines()) == 2 + 60 + 2

@@ -21,8 +21,9 @@ from subprocess import PIPE
 
 import pytest
 from conftest import ok, sandbox_environment
+from test_sandbox_store import recount, tally
 
-from xingtu_sim import DEFAULT_RULES, INITIAL_STATE, State, Workspace
+from xingtu_sim import INITIAL_STATE, State, Workspace
 from xingtu_sim.domain.routes import shortest_path
 from xingtu_sim.sandbox import session
 
@@ -50,8 +51,8 @@ def start() -> Iterator[Callable[..., subprocess.Popen[str]]]:
 
 def saved(db: Path) -> Workspace:
     """The sandbox as the store reads it back."""
-    with session(db, DEFAULT_RULES, write=False) as workspace:
-        return workspace
+    with session(db, write=False) as current:
+        return current.everything()
 
 
 def assert_nothing_is_half_applied(workspace: Workspace) -> None:
@@ -168,6 +169,7 @@ def test_a_kill_9_in_a_stream_of_writes_loses_only_the_command_it_cut_off_and_th
     waits = sum(args[0] == "wait" for args in reported)
     assert account["clock_hour"] in (waits, waits + 1)
     assert_nothing_is_half_applied(workspace)
+    assert tally(db) == recount(db)
     ok(db, "publish", "After the crash", "--brand", "Nike", "--price", "1")
 
 
@@ -190,9 +192,9 @@ with transaction(Path(sys.argv[1])) as connection:
 def test_the_journal_a_killed_write_leaves_is_rolled_back_by_the_next_command_read_or_write(
     db: Path, first: list[str]
 ) -> None:
-    with session(db, DEFAULT_RULES) as workspace:  # enough tasks for the write to spill over several pages
+    with session(db) as current:  # enough tasks for the write to spill over several pages
         for number in range(30):
-            workspace.publish(f"Task {number}", "Nike", 100)
+            current.publish(f"Task {number}", "Nike", 100)
     before = db.read_bytes()
     killed = subprocess.run([sys.executable, "-c", _KILLED_INSIDE_A_TRANSACTION, str(db)], env=sandbox_environment())
     assert killed.returncode == -signal.SIGKILL

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from conftest import ok, sandbox, sandbox_environment
 
-from xingtu_sim import DEFAULT_RULES, CreatorAccount, State
+from xingtu_sim import CreatorAccount, State
 from xingtu_sim.domain.routes import shortest_path
 from xingtu_sim.sandbox import APPLICATION_ID, SCHEMA_VERSION, create, session
 
@@ -124,10 +124,10 @@ def _damaged(path: Path) -> None:
 
 def _truncated(path: Path) -> None:
     create(path, CreatorAccount(followers=150_000))
-    with session(path, DEFAULT_RULES) as workspace:
-        workspace.open_xingtu()
+    with session(path) as current:
+        current.open_xingtu()
         for number in range(30):
-            workspace.publish(f"Task {number}", "Nike", 100)
+            current.publish(f"Task {number}", "Nike", 100)
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 2])  # cut off, as by a full disk or an interrupted copy
 
@@ -200,6 +200,13 @@ def test_the_json_has_the_documented_fields_with_their_types(db: Path) -> None:
         "clock_hour": 5,
         "tasks": 1,
         "pending_tasks": 1,
+        "rules": {
+            "accept_window_hours": 24,
+            "script_change_limit": 2,
+            "video_change_limit": 2,
+            "service_fee_percent": "5",
+            "followers_to_open": {"douyin": 100000, "xigua": 50000, "huoshan": 50000},
+        },
     }
     (row,) = as_json(db, "inbox")
     assert {k: row[k] for k in ("task", "brand", "price_yuan", "state", "hours_left")} == {
@@ -272,7 +279,7 @@ def test_two_processes_acting_at_once_on_one_sandbox_lose_nothing(db: Path, what
         _, errors = worker.communicate(timeout=120)
         assert worker.returncode == 0, errors
     if what == "publish":
-        names = {row["task"] for row in as_json(db, "inbox")}
+        names = {row["task"] for row in as_json(db, "inbox", "--all")}
         assert names == {f"{prefix}{n}" for prefix in "AB" for n in range(30)}
     else:
         assert as_json(db, "account")["clock_hour"] == 60

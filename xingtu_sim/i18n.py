@@ -381,6 +381,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "或移走该文件后运行：xingtu-sim sandbox new",
     ),
     "sandbox.not_sqlite": ("not an SQLite database", "不是 SQLite 数据库"),
+    "sandbox.no_account": (
+        "There is no practice account {account} in {path}.",
+        "{path} 中没有练习账户 {account}。",
+    ),
+    "sandbox.no_folder": (
+        "Cannot create the sandbox {path}: the folder {folder} does not exist. Create it first, or choose another "
+        "file with --db.",
+        "无法创建练习沙盒 {path}：文件夹 {folder} 不存在。请先创建它，或用 --db 选择其他文件。",
+    ),
+    "sandbox.made_folder": ("Made the folder {folder} for the sandbox.", "已为练习沙盒新建文件夹 {folder}。"),
+    "sandbox.rules_changed": (
+        "The sandbox keeps these rules from now on; tasks already published keep the rules they were published under.",
+        "沙盒此后沿用这些规则；已发布的任务仍按发布时的规则执行。",
+    ),
+    "sandbox.rules": (
+        "accept within {hours} hours, {script} script and {video} video change requests, {fee}% service fee",
+        "须在 {hours} 小时内接受，脚本可修改 {script} 次、视频可修改 {video} 次，平台服务费 {fee}%",
+    ),
     "sandbox.newer": (
         "{path} was written by a newer xingtu-sim (sandbox format {found}; this version reads up to {supported}); "
         "it was left untouched. Upgrade xingtu-sim to use it.",
@@ -459,6 +477,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} tasks, {pending} awaiting the creator's decision; it is {clock}.",
         "共 {count} 个任务，其中 {pending} 个待达人决定；现在是{clock}。",
     ),
+    "sandbox.inbox.page": (
+        "Shown: tasks {first} to {last} of {count}; another page with --page N, every task with --all.",
+        "本页显示第 {first} 至 {last} 个任务，共 {count} 个；用 --page N 查看其他页，用 --all 列出全部。",
+    ),
     "sandbox.col.task": ("Task", "任务"),
     "sandbox.col.brand": ("Brand", "品牌方"),
     "sandbox.col.price": ("Price (yuan)", "报酬（元）"),
@@ -488,6 +510,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Service fee {fee} yuan; the creator was paid {net} yuan.",
         "平台服务费 {fee} 元；达人实得 {net} 元。",
     ),
+    "sandbox.show.rules": ("Published under these rules: {rules}.", "发布时的规则：{rules}。"),
     "sandbox.show.possible": ("Possible now:", "现在可以："),
     "sandbox.show.history": ("History:", "历史记录："),
     "sandbox.show.no_history": ("(no moves yet)", "（尚无操作）"),
@@ -499,6 +522,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sandbox.account.breaches": ("Breaches", "违约次数"),
     "sandbox.account.clock": ("Clock", "时间"),
     "sandbox.account.tasks": ("Tasks", "任务"),
+    "sandbox.account.rules": ("Rules in force", "现行规则"),
     "sandbox.account.file": ("Sandbox file", "沙盒文件"),
     "sandbox.followers_value": (
         "{followers} ({platform} needs {needed} to open Xingtu)",

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import click
 
 from xingtu_sim.cli import sandbox_text
-from xingtu_sim.cli.base import current_lang, lang_option, rules_option, say
+from xingtu_sim.cli.base import current_lang, lang_option, say
 from xingtu_sim.cli.sandbox_options import (
     SandboxGroup,
     TriggerChoice,
     db_option,
     json_option,
+    make_folder,
+    rules_change_option,
     sandbox_path,
     triggers_by_actor,
 )
@@ -20,9 +24,11 @@ from xingtu_sim.domain.account import CreatorAccount, parse_platform
 from xingtu_sim.domain.errors import message
 from xingtu_sim.domain.lifecycle import Trigger
 from xingtu_sim.domain.money import format_yuan
-from xingtu_sim.domain.rules import Rules
-from xingtu_sim.sandbox import create, parse_duration, reset, session
+from xingtu_sim.domain.rules import DEFAULT_RULES, Rules
+from xingtu_sim.sandbox import Session, create, parse_duration, reset, session
 from xingtu_sim.sandbox.views import account_view, inbox_view, task_view
+
+PAGE = 50  # tasks per page of the inbox
 
 
 def _text(key: str, **values: object) -> str:
@@ -42,6 +48,14 @@ def _print_json(data: object) -> None:
     say(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+@contextmanager
+def _session(rules: Rules | None, *, write: bool = True) -> Iterator[tuple[Session, list[str]]]:
+    """The sandbox's account in one transaction, under `rules` from now on if given; the lines to print first."""
+    with session(sandbox_path(), write=write or rules is not None) as current:
+        changed = rules is not None and current.use_rules(rules)
+        yield current, [_text("sandbox.rules_changed")] if changed else []
+
+
 @click.group("sandbox", cls=SandboxGroup, short_help="A practice account and task inbox. 练习账户与任务收件箱。")
 @db_option
 @lang_option
@@ -58,9 +72,10 @@ def sandbox_group() -> None:
 @click.option("--followers", type=int, required=True, help="The creator's followers. 达人的粉丝数。")
 @click.option("--platform", default="douyin", show_default=True, help="douyin, xigua or huoshan (抖音/西瓜/火山).")
 @click.option("--force", is_flag=True, help="Replace an existing sandbox. 替换已有的沙盒。")
+@rules_change_option
 @db_option
 @lang_option
-def new_command(followers: int, platform: str, force: bool) -> None:
+def new_command(followers: int, platform: str, force: bool, rules: Rules | None) -> None:
     """Start a sandbox for a creator with this many followers; Xingtu is not open yet.
 
     为一位拥有指定粉丝数的达人新建练习沙盒；此时尚未开通星图。
@@ -69,35 +84,38 @@ def new_command(followers: int, platform: str, force: bool) -> None:
     """
     account = CreatorAccount(followers=followers, platform=parse_platform(platform))
     path = sandbox_path()
-    create(path, account, force=force)
+    folder = make_folder(path)
+    create(path, account, rules=rules or DEFAULT_RULES, force=force)
+    if folder is not None:
+        _say("sandbox.made_folder", folder=folder)
     _say("sandbox.created", path=path, platform=account.platform, followers=account.followers)
     _say("sandbox.next", command="xingtu-sim sandbox open")
 
 
 @sandbox_group.command("open", short_help="Open Xingtu. 开通星图。")
-@rules_option
+@rules_change_option
 @db_option
 @lang_option
-def open_command(rules: Rules) -> None:
+def open_command(rules: Rules | None) -> None:
     """Open Xingtu: refused below the platform's follower threshold. The creator starts receiving tasks.
 
     开通星图：粉丝数低于平台门槛时会被拒绝。开通后达人开始接收任务。
 
     Example / 示例:  xingtu-sim sandbox open
     """
-    with session(sandbox_path(), rules) as workspace:
-        workspace.open_xingtu()
-    _say("sandbox.opened")
+    with _session(rules) as (current, lines):
+        current.open_xingtu()
+    _print([*lines, _text("sandbox.opened")])
 
 
 @sandbox_group.command("publish", short_help="A brand publishes a task. 品牌方发布任务。")
 @click.argument("task")
 @click.option("--brand", required=True, help="The brand publishing it. 发布任务的品牌方。")
 @click.option("--price", required=True, metavar="AMOUNT", help="Price in yuan, e.g. 8000 or 99.90. 报酬（元）。")
-@rules_option
+@rules_change_option
 @db_option
 @lang_option
-def publish_command(task: str, brand: str, price: str, rules: Rules) -> None:
+def publish_command(task: str, brand: str, price: str, rules: Rules | None) -> None:
     """The brand's move: publish TASK to the creator, paying AMOUNT yuan.
 
     品牌方的操作：向达人发布任务 TASK，报酬 AMOUNT 元。
@@ -105,10 +123,10 @@ def publish_command(task: str, brand: str, price: str, rules: Rules) -> None:
     Example / 示例:  xingtu-sim sandbox publish "Spring launch" --brand Nike --price 8000
     """
     lang = current_lang()
-    with session(sandbox_path(), rules) as workspace:
-        published = workspace.publish(task, brand, price)
+    with _session(rules) as (current, lines):
+        published = current.publish(task, brand, price)
         price_yuan = format_yuan(published.price_fen)
-        lines = [
+        lines += [
             _text("sandbox.published", brand=brand, task=task, price=price_yuan, state=published.state),
             _text("sandbox.accept_by", deadline=published.accept_deadline),
             *sandbox_text.state_lines(published, lang)[1:],
@@ -119,10 +137,10 @@ def publish_command(task: str, brand: str, price: str, rules: Rules) -> None:
 @sandbox_group.command("do", short_help="Make a move on a task. 对任务执行操作。", epilog=triggers_by_actor())
 @click.argument("trigger", type=TriggerChoice(), metavar="TRIGGER")
 @click.argument("task")
-@rules_option
+@rules_change_option
 @db_option
 @lang_option
-def do_command(trigger: Trigger, task: str, rules: Rules) -> None:
+def do_command(trigger: Trigger, task: str, rules: Rules | None) -> None:
     """Fire TRIGGER on TASK: any move of the lifecycle, the creator's, the brand's or the platform's.
 
     对任务 TASK 执行操作 TRIGGER：任务流程中的任何操作，达人、品牌方或平台的均可。
@@ -130,19 +148,19 @@ def do_command(trigger: Trigger, task: str, rules: Rules) -> None:
     Example / 示例:  xingtu-sim sandbox do view "Spring launch"
     """
     lang = current_lang()
-    with session(sandbox_path(), rules) as workspace:
-        before = workspace.account.snapshot()
-        moved = workspace.act(task, trigger)
-        lines = sandbox_text.moved_lines(moved, moved.history[-1], before, workspace.account, lang)
+    with _session(rules) as (current, lines):
+        before = current.workspace.account.snapshot()
+        moved = current.act(task, trigger)
+        lines += sandbox_text.moved_lines(moved, moved.history[-1], before, current.workspace.account, lang)
     _print(lines)
 
 
 @sandbox_group.command("wait", short_help="Let simulated time pass. 让模拟时间流逝。")
 @click.argument("duration")
-@rules_option
+@rules_change_option
 @db_option
 @lang_option
-def wait_command(duration: str, rules: Rules) -> None:
+def wait_command(duration: str, rules: Rules | None) -> None:
     """Move the simulated clock on (25h, 2d, 1d12h); undecided tasks lapse at their deadline.
 
     推进模拟时钟（25h、2d、1d12h）；未决定的任务到期即失效。
@@ -151,103 +169,111 @@ def wait_command(duration: str, rules: Rules) -> None:
     """
     hours = parse_duration(duration)
     lang = current_lang()
-    with session(sandbox_path(), rules) as workspace:
-        lapsed = workspace.pass_time(hours)
-        lines = [_text("sandbox.waited", hours=hours, clock=sandbox_text.clock(workspace.clock.now, lang))]
+    with _session(rules) as (current, lines):
+        lapsed = current.pass_time(hours)
+        lines += [_text("sandbox.waited", hours=hours, clock=sandbox_text.clock(current.workspace.clock.now, lang))]
         lines += [sandbox_text.lapsed_line(task, lang) for task in lapsed] or [_text("sandbox.none_lapsed")]
     _print(lines)
 
 
 @sandbox_group.command("inbox", short_help="List the tasks. 列出任务。")
+@click.option("--page", type=click.IntRange(min=1), default=1, show_default=True, help="Which page. 第几页。")
+@click.option("--all", "every", is_flag=True, help="Every task on one page. 在一页中列出全部任务。")
 @json_option
-@rules_option
+@rules_change_option
 @db_option
 @lang_option
-def inbox_command(as_json: bool, rules: Rules) -> None:
-    """Every task brands published to the creator, its state and the hours left to decide.
+def inbox_command(page: int, every: bool, as_json: bool, rules: Rules | None) -> None:
+    """The tasks brands published to the creator, 50 a page: those awaiting a decision first, then
+    those in progress, then those ended; each with its state and the hours left to decide.
 
-    品牌方发布给达人的所有任务、其状态及剩余决定时间。
+    品牌方发布给达人的任务，每页 50 个：先列待决定的，再列进行中的，最后是已结束的；附状态与剩余决定时间。
 
-    Example / 示例:  xingtu-sim sandbox inbox --json
+    Example / 示例:  xingtu-sim sandbox inbox --page 2
     """
-    with session(sandbox_path(), rules, write=False) as workspace:
+    with _session(rules, write=False) as (current, lines):
+        first, limit = (0, -1) if every else ((page - 1) * PAGE, PAGE)  # SQLite reads LIMIT -1 as no limit
+        tasks = current.tasks(offset=first, limit=limit)
         if as_json:
-            _print_json(inbox_view(workspace))
-        else:
-            _print(sandbox_text.inbox_lines(workspace, current_lang()))
+            _print_json(inbox_view(tasks, current.workspace))
+            return
+        counts = current.counts()
+        lines += sandbox_text.inbox_lines(tasks, counts, current.workspace, first, current_lang())
+    _print(lines)
 
 
 @sandbox_group.command("show", short_help="One task in detail, with its history. 查看任务详情与历史。")
 @click.argument("task")
 @json_option
-@rules_option
+@rules_change_option
 @db_option
 @lang_option
-def show_command(task: str, as_json: bool, rules: Rules) -> None:
+def show_command(task: str, as_json: bool, rules: Rules | None) -> None:
     """One task: its state, what can be done now, and every move so far.
 
     查看一个任务：当前状态、现在可执行的操作，以及全部历史记录。
 
     Example / 示例:  xingtu-sim sandbox show "Spring launch"
     """
-    with session(sandbox_path(), rules, write=False) as workspace:
-        found = workspace.task(task)
+    with _session(rules, write=False) as (current, lines):
+        found = current.task(task)
         if as_json:
-            _print_json(task_view(found, workspace))
-        else:
-            _print(sandbox_text.task_lines(found, workspace, current_lang()))
+            _print_json(task_view(found, current.workspace, current.rules_of(found)))
+            return
+        lines += sandbox_text.task_lines(found, current.workspace, current.rules_of(found), current_lang())
+    _print(lines)
 
 
 @sandbox_group.command("account", short_help="The creator's account. 达人账户。")
 @json_option
-@rules_option
+@rules_change_option
 @db_option
 @lang_option
-def account_command(as_json: bool, rules: Rules) -> None:
+def account_command(as_json: bool, rules: Rules | None) -> None:
     """The creator's account: followers, Xingtu open or not, receiving, balance, breaches, the clock.
 
     达人账户：粉丝数、是否开通星图、是否接收任务、余额、违约次数、当前时间。
 
     Example / 示例:  xingtu-sim sandbox account --json
     """
-    path = sandbox_path()
-    with session(path, rules, write=False) as workspace:
+    with _session(rules, write=False) as (current, lines):
         if as_json:
-            _print_json(account_view(workspace))
-        else:
-            _print(sandbox_text.account_lines(workspace, path, current_lang()))
+            _print_json(account_view(current.workspace, current.counts()))
+            return
+        lines += sandbox_text.account_lines(current.workspace, current.counts(), current.path, current_lang())
+    _print(lines)
 
 
 @sandbox_group.command("stop-receiving", short_help="Stop receiving tasks. 关闭接收任务。")
-@rules_option
+@rules_change_option
 @db_option
 @lang_option
-def stop_receiving_command(rules: Rules) -> None:
+def stop_receiving_command(rules: Rules | None) -> None:
     """Stop receiving tasks: brands can no longer publish to the creator.
 
     关闭接收任务：品牌方将无法再向达人发布任务。
 
     Example / 示例:  xingtu-sim sandbox stop-receiving
     """
-    with session(sandbox_path(), rules) as workspace:
-        workspace.stop_receiving()
-    _say("sandbox.stopped")
+    with _session(rules) as (current, lines):
+        current.stop_receiving()
+    _print([*lines, _text("sandbox.stopped")])
 
 
 @sandbox_group.command("resume-receiving", short_help="Resume receiving tasks. 开启接收任务。")
-@rules_option
+@rules_change_option
 @db_option
 @lang_option
-def resume_receiving_command(rules: Rules) -> None:
+def resume_receiving_command(rules: Rules | None) -> None:
     """Resume receiving tasks after stopping.
 
     关闭后重新开启接收任务。
 
     Example / 示例:  xingtu-sim sandbox resume-receiving
     """
-    with session(sandbox_path(), rules) as workspace:
-        workspace.resume_receiving()
-    _say("sandbox.resumed")
+    with _session(rules) as (current, lines):
+        current.resume_receiving()
+    _print([*lines, _text("sandbox.resumed")])
 
 
 @sandbox_group.command("reset", short_help="Start the sandbox over. 重置练习沙盒。")

@@ -6,13 +6,16 @@ import difflib
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from xingtu_sim.domain.errors import InputError, message
+from xingtu_sim.domain.errors import InputError, message, unreadable
 from xingtu_sim.domain.lifecycle import TRIGGERS, Actor, Trigger
 from xingtu_sim.i18n import join
+
+if TYPE_CHECKING:
+    from xingtu_sim.domain.rules import Rules
 
 F = TypeVar("F", bound=Callable[..., Any])
 _DB = "xingtu_sim.sandbox_db"
@@ -38,12 +41,53 @@ def db_option(command: F) -> F:
 
 def sandbox_path() -> Path:
     """--db, else $XINGTU_SIM_DB, else a file in the user's application folder."""
+    return _chosen_path() or default_path()
+
+
+def default_path() -> Path:
+    return Path(click.get_app_dir("xingtu-sim")) / "sandbox.sqlite3"
+
+
+def _chosen_path() -> Path | None:
     chosen: Path | None = click.get_current_context().find_root().meta.get(_DB)
     if chosen:
         return chosen
-    if os.environ.get(DB_ENV):
-        return Path(os.environ[DB_ENV])
-    return Path(click.get_app_dir("xingtu-sim")) / "sandbox.sqlite3"
+    return Path(os.environ[DB_ENV]) if os.environ.get(DB_ENV) else None
+
+
+def make_folder(path: Path) -> Path | None:
+    """The folder the new sandbox goes in, made if it is missing: the app folder with its parents, a
+    chosen path's last folder only (a typo higher up must not build a tree). The folder made, if any."""
+    folder = path.parent
+    if folder.is_dir():
+        return None
+    if _chosen_path() is not None and not folder.parent.is_dir():
+        raise InputError(message("sandbox.no_folder", path=path, folder=folder.parent))
+    try:
+        folder.mkdir(parents=True)
+    except OSError as error:
+        raise InputError(message("sandbox.unreadable", path=path, error=unreadable(error))) from None
+    return folder
+
+
+def _rules_or_none(_ctx: click.Context, _param: click.Parameter, value: Path | None) -> Rules | None:
+    from xingtu_sim.domain.rules import read_rules  # not needed for --help
+
+    return read_rules(value) if value else None
+
+
+def rules_change_option(command: F) -> F:
+    """--rules FILE (or XINGTU_SIM_RULES): the sandbox's rules in force from now on; None if not given."""
+    return click.option(
+        "--rules",
+        "rules",
+        type=click.Path(path_type=Path),
+        envvar="XINGTU_SIM_RULES",
+        callback=_rules_or_none,
+        metavar="FILE",
+        help="TOML rules the sandbox keeps from now on (tasks already published keep theirs); see "
+        "`xingtu-sim rules`. 此后沙盒沿用的规则（已发布的任务保留原规则）。",
+    )(command)
 
 
 class TriggerChoice(click.Choice):  # type: ignore[type-arg]

@@ -9,9 +9,11 @@ from xingtu_sim.domain.account import CreatorAccount
 from xingtu_sim.domain.clock import HOURS_PER_DAY
 from xingtu_sim.domain.lifecycle import TRIGGERS, Transition
 from xingtu_sim.domain.money import format_yuan
+from xingtu_sim.domain.rules import Rules
 from xingtu_sim.domain.task import HistoryEntry, Task
 from xingtu_sim.domain.workspace import Workspace
 from xingtu_sim.i18n import Lang, join, text
+from xingtu_sim.sandbox import Counts
 
 
 def clock(hour: int, lang: Lang) -> str:
@@ -91,8 +93,21 @@ def lapsed_line(task: Task, lang: Lang) -> str:
     )
 
 
-def inbox_lines(workspace: Workspace, lang: Lang) -> list[str]:
-    if not workspace.tasks:
+def rules_line(rules: Rules, lang: Lang) -> str:
+    """The rules that matter to a task, in one line."""
+    return text(
+        "sandbox.rules",
+        lang,
+        hours=rules.accept_window_hours,
+        script=rules.script_change_limit,
+        video=rules.video_change_limit,
+        fee=format(rules.service_fee_percent.normalize(), "f"),
+    )
+
+
+def inbox_lines(tasks: list[Task], counts: Counts, workspace: Workspace, first: int, lang: Lang) -> list[str]:
+    """One page of the inbox (`tasks`, from the `first`-th on, counting from 0) and a summary of all."""
+    if not counts.total:
         return [text("sandbox.inbox.empty", lang)]
     headers = [text(f"sandbox.col.{key}", lang) for key in ("task", "brand", "price", "state", "hours_left", "next")]
     rows = [
@@ -104,20 +119,23 @@ def inbox_lines(workspace: Workspace, lang: Lang) -> list[str]:
             _blank_if_none(task.hours_left),
             task.state.mover.label(lang) if task.state.mover else "",
         ]
-        for task in workspace
+        for task in tasks
     ]
     summary = text(
         "sandbox.inbox.summary",
         lang,
-        count=len(workspace.tasks),
-        pending=len(workspace.pending_tasks()),
+        count=counts.total,
+        pending=counts.awaiting_decision,
         clock=clock(workspace.clock.now, lang),
     )
-    return [*table(rows, headers, right=frozenset({2, 4})), "", summary]
+    lines = [*table(rows, headers, right=frozenset({2, 4})), "", summary] if rows else [summary]
+    if len(tasks) < counts.total:
+        lines.append(text("sandbox.inbox.page", lang, first=first + 1, last=first + len(tasks), count=counts.total))
+    return lines
 
 
-def task_lines(task: Task, workspace: Workspace, lang: Lang) -> list[str]:
-    rules = workspace.rules
+def task_lines(task: Task, workspace: Workspace, rules: Rules, lang: Lang) -> list[str]:
+    """One task in detail; `rules` are those it was published under."""
     price = format_yuan(task.price_fen)
     lines = [text("sandbox.show.title", lang, task=task.name, brand=task.brand, price=price)]
     left = task.hours_left
@@ -140,6 +158,7 @@ def task_lines(task: Task, workspace: Workspace, lang: Lang) -> list[str]:
     if task.fee_fen is not None:
         net = format_yuan(task.price_fen - task.fee_fen)
         lines.append(text("sandbox.show.fee", lang, fee=format_yuan(task.fee_fen), net=net))
+    lines.append(text("sandbox.show.rules", lang, rules=rules_line(rules, lang)))
     lines.append(state_lines(task, lang)[0])
     possible = [[t.trigger, t.label(lang), t.actor.label(lang)] for t in task.possible_now()]
     if possible:
@@ -148,7 +167,7 @@ def task_lines(task: Task, workspace: Workspace, lang: Lang) -> list[str]:
     return lines
 
 
-def account_lines(workspace: Workspace, path: Path, lang: Lang) -> list[str]:
+def account_lines(workspace: Workspace, counts: Counts, path: Path, lang: Lang) -> list[str]:
     account = workspace.account
     needed = workspace.rules.followers_needed(account.platform)
     platform = account.platform.label(lang)
@@ -162,7 +181,8 @@ def account_lines(workspace: Workspace, path: Path, lang: Lang) -> list[str]:
         "balance": yuan(account.balance_fen, lang),
         "breaches": str(account.breaches),
         "clock": clock(workspace.clock.now, lang),
-        "tasks": text("sandbox.tasks_value", lang, count=len(workspace.tasks), pending=len(workspace.pending_tasks())),
+        "tasks": text("sandbox.tasks_value", lang, count=counts.total, pending=counts.awaiting_decision),
+        "rules": rules_line(workspace.rules, lang),
         "file": str(path),
     }
     return table([[text(f"sandbox.account.{key}", lang), value] for key, value in values.items()])

@@ -1,45 +1,40 @@
-"""The practice sandbox: one creator's account and tasks, kept between commands in an SQLite file."""
+"""The practice sandbox: practice accounts kept in one SQLite file, shared by the CLI and the web console.
+
+The store API both doors call:
+
+    create(path, CreatorAccount(followers=150_000), key="default", rules=rules)   # a practice account
+    with session(path, "default") as current:      # one move = one transaction on one account
+        current.use_rules(rules)                   # optional: the rules in force from now on
+        task = current.act("Spring launch", "accept")   # reads that task only, moves it by the domain
+    # leaving the block writes back what changed and commits; an error rolls everything back
+
+A `Session` reads only what a move touches (`act`, `publish`, `pass_time`, `open_xingtu`, ...), lists
+tasks a page at a time (`tasks`) and counts them without reading them (`counts`). `reset` starts an
+account over; `account_keys` lists the accounts. The CLI sandbox plays the account `default`
+(DEFAULT_ACCOUNT); each account has its own tasks, history, clock and rules in force, and each task
+keeps the rules it was published under. Module by module: `store` opens and checks the file and
+runs transactions, `schema` holds the tables and their migrations, `rows` turns rows into domain
+objects and back, `session` and `accounts` are the API.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
-
-from xingtu_sim.domain.account import CreatorAccount
-from xingtu_sim.domain.errors import InputError, message
-from xingtu_sim.domain.rules import Rules
-from xingtu_sim.domain.workspace import Workspace
+from xingtu_sim.sandbox.accounts import account_keys, create, reset
 from xingtu_sim.sandbox.duration import parse_duration
-from xingtu_sim.sandbox.snapshots import has_sandbox, load, save, start
-from xingtu_sim.sandbox.store import APPLICATION_ID, SCHEMA_VERSION, transaction
+from xingtu_sim.sandbox.schema import DEFAULT_ACCOUNT, SCHEMA_VERSION, Stage
+from xingtu_sim.sandbox.session import Counts, Session, session
+from xingtu_sim.sandbox.store import APPLICATION_ID
 
-
-@contextmanager
-def session(path: Path, rules: Rules, *, write: bool = True) -> Iterator[Workspace]:
-    """The saved sandbox as a Workspace; what the block changes is saved when it ends without error."""
-    with transaction(path, write=write) as connection:
-        workspace, saved = load(connection, rules, path)
-        yield workspace
-        if write:
-            save(connection, workspace, saved)
-
-
-def create(path: Path, account: CreatorAccount, *, force: bool = False) -> None:
-    """A new sandbox for this account; replacing an existing one needs `force`."""
-    with transaction(path, create=True) as connection:
-        if has_sandbox(connection) and not force:
-            raise InputError(message("sandbox.exists", path=path))
-        start(connection, account)
-
-
-def reset(path: Path) -> CreatorAccount:
-    """Start the sandbox over: same followers and platform, Xingtu closed, no tasks, hour 0."""
-    with transaction(path) as connection:
-        workspace, _saved = load(connection, Rules(), path)
-        fresh = CreatorAccount(followers=workspace.account.followers, platform=workspace.account.platform)
-        start(connection, fresh)
-    return fresh
-
-
-__all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "create", "parse_duration", "reset", "session"]
+__all__ = [
+    "APPLICATION_ID",
+    "DEFAULT_ACCOUNT",
+    "SCHEMA_VERSION",
+    "Counts",
+    "Session",
+    "Stage",
+    "account_keys",
+    "create",
+    "parse_duration",
+    "reset",
+    "session",
+]

@@ -1,4 +1,8 @@
-"""The sandbox file: an SQLite database we recognise, checked before anything is written to it."""
+"""The sandbox file: an SQLite database we recognise, checked before anything is written to it.
+
+Only SQLite opens the file: a plain open() and close() of it would drop the POSIX locks SQLite holds
+on it for every connection in the process (the web console's other threads included).
+"""
 
 from __future__ import annotations
 
@@ -8,48 +12,10 @@ from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 
 from xingtu_sim.domain.errors import InputError, Message, message, unreadable
+from xingtu_sim.sandbox.schema import SCHEMA_VERSION, upgrade
 
 APPLICATION_ID = 0x58545342  # "XTSB" in the header marks a file as a xingtu-sim sandbox
 BUSY_TIMEOUT_SECONDS = 30.0  # how long a command waits for another one holding the file
-_SQLITE_HEADER = b"SQLite format 3\x00"
-
-# One script per schema version: a file at version n runs scripts n, n+1, ... to be current.
-_MIGRATIONS: tuple[str, ...] = (
-    """
-    CREATE TABLE account (
-        id INTEGER PRIMARY KEY CHECK (id = 1),
-        followers INTEGER NOT NULL CHECK (followers >= 0),
-        platform TEXT NOT NULL,
-        xingtu_open INTEGER NOT NULL,
-        receiving INTEGER NOT NULL,
-        balance_fen INTEGER NOT NULL,
-        breaches INTEGER NOT NULL,
-        clock_hour INTEGER NOT NULL
-    );
-    CREATE TABLE task (
-        id INTEGER PRIMARY KEY,
-        name TEXT NOT NULL UNIQUE,
-        brand TEXT NOT NULL,
-        price_fen INTEGER NOT NULL,
-        published_at INTEGER NOT NULL,
-        state TEXT NOT NULL,
-        script_changes INTEGER NOT NULL,
-        video_changes INTEGER NOT NULL,
-        fee_fen INTEGER
-    );
-    CREATE TABLE history (
-        task_id INTEGER NOT NULL REFERENCES task (id),
-        step INTEGER NOT NULL,
-        time INTEGER NOT NULL,
-        trigger TEXT NOT NULL,
-        source TEXT NOT NULL,
-        dest TEXT NOT NULL,
-        actor TEXT NOT NULL,
-        PRIMARY KEY (task_id, step)
-    );
-    """,
-)
-SCHEMA_VERSION = len(_MIGRATIONS)
 
 
 @contextmanager
@@ -86,14 +52,12 @@ def _is_empty(path: Path) -> bool:
 
 
 def _inspect_read_only(path: Path) -> None:
-    """Refuse a file that is not ours (or is damaged, or newer) before opening it for writing."""
-    try:
-        with path.open("rb") as file:
-            header = file.read(len(_SQLITE_HEADER))
-    except OSError as error:
-        raise InputError(message("sandbox.unreadable", path=path, error=unreadable(error))) from None
-    if header != _SQLITE_HEADER:
-        raise InputError(message("sandbox.corrupt", path=path, error=message("sandbox.not_sqlite")))
+    """Refuse a file that is not ours (or is damaged, cut short, or newer) before opening it for writing.
+
+    A whole-file check (`PRAGMA quick_check`) would cost every command time in proportion to the file;
+    SQLite itself refuses a file shorter than its header says, and finds other damage when a command
+    reads it, and that command is rolled back.
+    """
     if not _inspect(path, hot_journal_ok=True):
         # A command killed in the middle of writing left its journal behind ("hot"): only a writable
         # connection rolls it back, restoring the file as the last finished command left it.
@@ -116,9 +80,7 @@ def _inspect(path: Path, *, hot_journal_ok: bool) -> bool:
                 if hot_journal_ok and error.sqlite_errorname == "SQLITE_READONLY_ROLLBACK":
                     return False
                 raise
-            problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
-            if problems != ["ok"]:
-                raise InputError(message("sandbox.corrupt", path=path, error="; ".join(map(str, problems[:3]))))
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()  # a damaged schema shows here
     finally:
         connection.close()
     return True
@@ -132,17 +94,15 @@ def _database_errors(path: Path) -> Iterator[None]:
     except sqlite3.OperationalError as error:
         raise _database_error(path, error) from None
     except sqlite3.DatabaseError as error:
-        raise InputError(message("sandbox.corrupt", path=path, error=str(error))) from None
+        detail = message("sandbox.not_sqlite") if error.sqlite_errorname == "SQLITE_NOTADB" else str(error)
+        raise InputError(message("sandbox.corrupt", path=path, error=detail)) from None
     except OverflowError:  # SQLite keeps 64-bit integers: a price or a span of time beyond them
         raise InputError(message("sandbox.too_large")) from None
 
 
 def _connect(path: Path, create: bool) -> sqlite3.Connection:
-    if create:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise InputError(message("sandbox.unreadable", path=path, error=unreadable(error))) from None
+    if create and not path.parent.is_dir():
+        raise InputError(message("sandbox.no_folder", path=path, folder=path.parent))
     mode = "rwc" if create else "rw"
     try:
         # isolation_level=None: the transaction is ours to begin and commit, not the module's.
@@ -172,9 +132,7 @@ def _bring_up_to_date(connection: sqlite3.Connection, path: Path, create: bool) 
     version = _check_identity(connection, path)
     if version == 0 and not create:
         raise InputError(message("sandbox.missing", path=path))
-    for script in _MIGRATIONS[version:]:
-        for statement in filter(str.strip, script.split(";")):
-            connection.execute(statement)
+    upgrade(connection, version)
     if version < SCHEMA_VERSION:
         connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
