@@ -323,3 +323,19 @@ def test_the_inbox_shows_a_page_of_tasks_and_says_how_to_see_the_others(db: Path
     assert [line.split()[1] for line in second[2:12]] == [str(number) for number in range(50, 60)]
     assert "Shown: tasks 51 to 60 of 60" in second[-1]
     assert len(run(db, "inbox", "--all").output.splitlines()) == 2 + 60 + 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown", "none"),
+    [("en", "Requirements: {}", "Requirements: (none given)"), ("zh-CN", "需求：{}", "需求：（未填写）")],
+)
+def test_the_brands_requirements_stay_with_the_task_and_show_with_its_details(
+    db: Path, lang: Lang, shown: str, none: str
+) -> None:
+    asked = "30 到 60 秒竖屏视频，突出夏季新品；脚本需先交品牌方确认"
+    run(db, "publish", "春季新品", "--brand", "耐克", "--price", "8000", "--requirements", asked)
+    run(db, "publish", "Plain", "--brand", "Nike", "--price", "1")
+    assert run(db, "show", "春季新品", lang=lang).output.splitlines()[1] == shown.format(asked)
+    assert run(db, "show", "Plain", lang=lang).output.splitlines()[1] == none
+    with session(db, write=False) as current:
+        assert (current.task("春季新品").requirements, current.task("Plain").requirements) == (asked, "")

@@ -211,6 +211,7 @@ def test_a_file_from_schema_version_1_is_upgraded_and_reads_as_it_did(version_1:
         )
         assert [entry.trigger for entry in workspace.tasks["Dropped"].history] == ["view", "accept", "cancel"]
         assert (workspace.tasks["Ignored"].accept_deadline, workspace.tasks["Late"].accept_deadline) == (29, 49)
+        assert {task.requirements for task in workspace} == {""}  # version 1 kept none
         assert current.counts().awaiting_decision == 2
     with sqlite3.connect(version_1) as connection:
         assert connection.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)

@@ -498,6 +498,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "任务 “{task}”，品牌方 “{brand}”，报酬 {price} 元。",
     ),
     "sandbox.show.published": ("Published at hour {hour}.", "发布于第 {hour} 小时。"),
+    "sandbox.show.requirements": ("Requirements: {requirements}", "需求：{requirements}"),
+    "sandbox.show.no_requirements": ("(none given)", "（未填写）"),
     "sandbox.show.deadline": (
         "Published at hour {hour}; accept before hour {deadline} ({left} hours left).",
         "发布于第 {hour} 小时；须在第 {deadline} 小时前接受（剩余 {left} 小时）。",

@@ -112,19 +112,22 @@ def open_command(rules: Rules | None) -> None:
 @click.argument("task")
 @click.option("--brand", required=True, help="The brand publishing it. 发布任务的品牌方。")
 @click.option("--price", required=True, metavar="AMOUNT", help="Price in yuan, e.g. 8000 or 99.90. 报酬（元）。")
+@click.option(
+    "--requirements", default="", metavar="TEXT", help="The brand's main requirements. 品牌方（广告主）的主要需求。"
+)
 @rules_change_option
 @db_option
 @lang_option
-def publish_command(task: str, brand: str, price: str, rules: Rules | None) -> None:
-    """The brand's move: publish TASK to the creator, paying AMOUNT yuan.
+def publish_command(task: str, brand: str, price: str, requirements: str, rules: Rules | None) -> None:
+    """The brand's move: publish TASK to the creator, paying AMOUNT yuan, asking for TEXT.
 
-    品牌方的操作：向达人发布任务 TASK，报酬 AMOUNT 元。
+    品牌方的操作：向达人发布任务 TASK，报酬 AMOUNT 元，需求为 TEXT。
 
-    Example / 示例:  xingtu-sim sandbox publish "Spring launch" --brand Nike --price 8000
+    Example / 示例:  xingtu-sim sandbox publish "Spring launch" --brand Nike --price 8000 --requirements "a 30 s video"
     """
     lang = current_lang()
     with _session(rules) as (current, lines):
-        published = current.publish(task, brand, price)
+        published = current.publish(task, brand, price, requirements)
         price_yuan = format_yuan(published.price_fen)
         lines += [
             _text("sandbox.published", brand=brand, task=task, price=price_yuan, state=published.state),

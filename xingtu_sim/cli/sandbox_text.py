@@ -138,6 +138,8 @@ def task_lines(task: Task, workspace: Workspace, rules: Rules, lang: Lang) -> li
     """One task in detail; `rules` are those it was published under."""
     price = format_yuan(task.price_fen)
     lines = [text("sandbox.show.title", lang, task=task.name, brand=task.brand, price=price)]
+    requirements = task.requirements or text("sandbox.show.no_requirements", lang)
+    lines.append(text("sandbox.show.requirements", lang, requirements=requirements))
     left = task.hours_left
     if left is None:
         lines.append(text("sandbox.show.published", lang, hour=task.published_at))

@@ -50,11 +50,20 @@ class HistoryEntry:
 class Task:
     """A task's state, counters and history; the machine's guards and effects are its methods."""
 
-    def __init__(self, context: TaskContext, name: str, brand: str, price_fen: int, published_at: int) -> None:
+    def __init__(
+        self,
+        context: TaskContext,
+        name: str,
+        brand: str,
+        price_fen: int,
+        published_at: int,
+        requirements: str = "",
+    ) -> None:
         self.name = name
         self.brand = brand
         self.price_fen = price_fen
         self.published_at = published_at
+        self.requirements = requirements  # the brand's main requirements (广告主的主要需求), shown with the details
         self.state = INITIAL_STATE
         self.script_changes = 0
         self.video_changes = 0
@@ -71,6 +80,7 @@ class Task:
         price_fen: int,
         published_at: int,
         *,
+        requirements: str = "",
         state: State,
         script_changes: int,
         video_changes: int,
@@ -78,7 +88,7 @@ class Task:
         history: list[HistoryEntry],
     ) -> Task:
         """A task exactly as it was saved, without replaying its moves (the sandbox store reloads tasks)."""
-        task = cls(context, name, brand, price_fen, published_at)
+        task = cls(context, name, brand, price_fen, published_at, requirements)
         task.state = state
         task.script_changes = script_changes
         task.video_changes = video_changes

@@ -42,7 +42,7 @@ class Workspace:
 
     # Tasks
 
-    def publish(self, name: str, brand: str, price_yuan: Decimal | str | int) -> Task:
+    def publish(self, name: str, brand: str, price_yuan: Decimal | str | int, requirements: str = "") -> Task:
         """A brand publishes a task; refused when the creator cannot receive it. Creates nothing then."""
         price_fen = yuan_to_fen(price_yuan)
         if name in self.tasks:
@@ -56,7 +56,7 @@ class Workspace:
                 task=name,
                 action="publish_task",
             )
-        task = Task(self, name, brand, price_fen, published_at=self.clock.now)
+        task = Task(self, name, brand, price_fen, self.clock.now, requirements)
         self.tasks[name] = task
         return task
 

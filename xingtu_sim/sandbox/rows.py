@@ -19,6 +19,7 @@ ACCOUNT_COLUMNS = ("followers", "platform", "xingtu_open", "receiving", "balance
 TASK_COLUMNS = (
     "name",
     "brand",
+    "requirements",
     "price_fen",
     "published_at",
     "accept_deadline",
@@ -55,6 +56,7 @@ class TaskRow:
         values = (
             task.name,
             task.brand,
+            task.requirements,
             task.price_fen,
             task.published_at,
             task.accept_deadline,
@@ -96,13 +98,26 @@ def account_row(workspace: Workspace) -> tuple[object, ...]:
 
 def restore_task(context: TaskContext, row: Sequence[Any], history: list[HistoryEntry]) -> Task:
     """A task exactly as saved (TASK_COLUMNS), its moves not replayed."""
-    name, brand, price_fen, published_at, _deadline, state, _stage, script_changes, video_changes, fee_fen = row
+    (
+        name,
+        brand,
+        requirements,
+        price_fen,
+        published_at,
+        _deadline,
+        state,
+        _stage,
+        script_changes,
+        video_changes,
+        fee_fen,
+    ) = row
     return Task.restore(
         context,
         str(name),
         str(brand),
         int(price_fen),
         int(published_at),
+        requirements=str(requirements),
         state=STATES[state],
         script_changes=int(script_changes),
         video_changes=int(video_changes),

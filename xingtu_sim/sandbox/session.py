@@ -163,10 +163,10 @@ class Session:
     def resume_receiving(self) -> None:
         self.workspace.resume_receiving()
 
-    def publish(self, name: str, brand: str, price_yuan: Decimal | str | int) -> Task:
+    def publish(self, name: str, brand: str, price_yuan: Decimal | str | int, requirements: str = "") -> Task:
         """A brand publishes a task to this account's creator (a taken name is refused by the domain)."""
         self._select("name = ?", name)
-        task = self.workspace.publish(name, brand, price_yuan)
+        task = self.workspace.publish(name, brand, price_yuan, requirements)
         self._published = True
         return task
 

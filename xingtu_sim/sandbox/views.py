@@ -60,6 +60,7 @@ def task_view(task: Task, workspace: Workspace, rules: Rules) -> dict[str, Any]:
     return {
         "task": task.name,
         "brand": task.brand,
+        "requirements": task.requirements,
         "price_yuan": format_yuan(task.price_fen),
         "state": task.state.id,
         "whose_move": task.state.mover.value if task.state.mover else None,
