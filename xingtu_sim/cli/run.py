@@ -13,7 +13,7 @@ from xingtu_sim.domain.errors import InputError, message, unreadable
 from xingtu_sim.domain.rules import Rules
 from xingtu_sim.i18n import text
 
-FORMATS = ("pretty", "progress", "cucumber-json", "junit")  # runner.reports.FORMATS, without importing pytest
+FORMATS = ("pretty", "progress", "cucumber-json", "junit", "message", "html")  # runner.reports.FORMATS, without pytest
 
 
 @click.command("run")

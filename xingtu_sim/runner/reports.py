@@ -6,12 +6,20 @@ from collections.abc import Callable
 from typing import Protocol
 
 from xingtu_sim.i18n import Lang
+from xingtu_sim.runner.html_report import html_report
+from xingtu_sim.runner.messages import messages_ndjson
 from xingtu_sim.runner.results import RunResult, ScenarioResult
 from xingtu_sim.runner.text_reports import Emit, PrettyReport, ProgressReport
 from xingtu_sim.runner.tool_reports import cucumber_json, junit_xml
 
-FORMATS = ("pretty", "progress", "cucumber-json", "junit")
-FOR_TOOLS = ("cucumber-json", "junit")
+FORMATS = ("pretty", "progress", "cucumber-json", "junit", "message", "html")
+FOR_TOOLS = ("cucumber-json", "junit", "message", "html")
+_DOCUMENTS: dict[str, Callable[[RunResult], str]] = {
+    "cucumber-json": cucumber_json,
+    "junit": junit_xml,
+    "message": messages_ndjson,
+    "html": html_report,
+}
 
 
 class Report(Protocol):
@@ -39,4 +47,4 @@ def make_report(report_format: str, emit: Emit, lang: Lang) -> Report:
         return PrettyReport(emit, lang)
     if report_format == "progress":
         return ProgressReport(emit, lang)
-    return DocumentReport(cucumber_json if report_format == "cucumber-json" else junit_xml, emit)
+    return DocumentReport(_DOCUMENTS[report_format], emit)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 from xingtu_sim.domain.trace import Trace
@@ -65,6 +66,7 @@ class ScenarioResult:
 @dataclass
 class RunResult:
     scenarios: list[ScenarioResult] = field(default_factory=list)
+    started_at: float = field(default_factory=time.time)  # seconds since the epoch, for reports that need it
 
     @property
     def passed(self) -> int:
