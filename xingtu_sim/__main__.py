@@ -1,3 +1,3 @@
-from xingtu_sim.cli import main
+from xingtu_sim.interrupts import main
 
-main(prog_name="xingtu-sim")
+main()

@@ -79,6 +79,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "move": ("{action} ({actor})", "{action}（{actor}）"),
     # Bad input
     "error.prefix": ("Error: ", "错误："),
+    "error.interrupted": (
+        "Interrupted ({signal}): stopped before the end.",
+        "已中断（{signal}）：未执行完就停止了。",
+    ),
     "error.usage_hint": ("Run with --help to see how to use it.", "用法有误：请加 --help 查看用法。"),
     "error.unknown_task": ('There is no task "{task}".', "没有名为 “{task}” 的任务。"),
     "error.unknown_task.hint": ('Did you mean "{suggestion}"?', "您是不是要找 “{suggestion}”？"),
@@ -218,6 +222,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "run.summary_undefined": (
         "{undefined} of the failed scenarios have undefined steps (see `xingtu-sim steps`).",
         "其中 {undefined} 个失败的场景含有未定义的步骤（见 `xingtu-sim steps`）。",
+    ),
+    "run.interrupted": (
+        "Interrupted ({signal}) after {count} scenarios: the run did not finish and did not pass.",
+        "已中断（{signal}）：只运行了 {count} 个场景，运行未完成，不算通过。",
     ),
     "run.no_match": ('No scenario matches --tags "{tags}".', "没有场景匹配 --tags “{tags}”。"),
     "run.report_written": ("{format} report written to {path}", "{format} 报告已写入 {path}"),

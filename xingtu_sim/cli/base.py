@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Callable
+import signal
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
@@ -12,6 +14,7 @@ import click
 
 from xingtu_sim.domain.errors import ActionRefused, XingtuError
 from xingtu_sim.i18n import LANGS, Lang, default_lang, parse_lang, text
+from xingtu_sim.interrupts import Terminated, interrupted_line, terminate_as_interrupt
 
 if TYPE_CHECKING:
     from xingtu_sim.domain.rules import Rules
@@ -103,6 +106,26 @@ class Failed(click.ClickException):
         say(self.format_message(), err=True, file=file)
 
 
+class Interrupted(click.ClickException):
+    """Ctrl-C: one line, exit 130 (click alone would print "Aborted!" and exit 1)."""
+
+    exit_code = 128 + signal.SIGINT
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        say(self.format_message(), err=True, file=file)
+
+
+class TerminatedBySignal(Interrupted):
+    """SIGTERM: one line, exit 143."""
+
+    exit_code = 128 + signal.SIGTERM
+
+
+def as_interrupted(interrupt: KeyboardInterrupt) -> Interrupted:
+    stopped = TerminatedBySignal if isinstance(interrupt, Terminated) else Interrupted
+    return stopped(interrupted_line(interrupt, current_lang()))
+
+
 def as_failure(error: XingtuError) -> click.ClickException:
     lang = current_lang()
     if isinstance(error, ActionRefused):
@@ -110,24 +133,33 @@ def as_failure(error: XingtuError) -> click.ClickException:
     return BadInput(error.describe(lang))
 
 
+@contextmanager
+def _exit_codes() -> Iterator[None]:
+    """Domain errors, usage errors and interrupts as the exceptions click shows and exits with."""
+    try:
+        yield
+    except XingtuError as error:
+        raise as_failure(error) from None
+    except click.UsageError as error:
+        raise _with_hint(error) from None
+    except KeyboardInterrupt as interrupt:
+        raise as_interrupted(interrupt) from None
+
+
 class XingtuGroup(click.Group):
-    """The root group: domain errors become exit codes here, in one place, for every command."""
+    """The root group: errors and interrupts become exit codes here, in one place, for every command."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        with terminate_as_interrupt():
+            return super().main(*args, **kwargs)
 
     def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
-        try:
+        with _exit_codes():
             return super().make_context(*args, **kwargs)
-        except XingtuError as error:
-            raise as_failure(error) from None
-        except click.UsageError as error:
-            raise _with_hint(error) from None
 
     def invoke(self, ctx: click.Context) -> Any:
-        try:
+        with _exit_codes():
             return super().invoke(ctx)
-        except XingtuError as error:
-            raise as_failure(error) from None
-        except click.UsageError as error:
-            raise _with_hint(error) from None
 
 
 class LazyGroup(XingtuGroup):

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
-from typing import IO, Any
+from typing import TYPE_CHECKING
 
 import click
 
 from xingtu_sim.cli.base import EXIT_FAILED, current_lang, lang_option, rules_option, say
-from xingtu_sim.domain.errors import InputError, message, unreadable
+from xingtu_sim.cli.report_output import ReportOutput
 from xingtu_sim.domain.rules import Rules
 from xingtu_sim.i18n import text
+from xingtu_sim.interrupts import signal_of
+
+if TYPE_CHECKING:
+    from xingtu_sim.runner.results import ScenarioResult
 
 FORMATS = ("pretty", "progress", "cucumber-json", "junit", "message", "html")  # runner.reports.FORMATS, without pytest
 
@@ -59,19 +62,21 @@ def command(
             raise click.exceptions.Exit(EXIT_FAILED)
         return
 
-    with contextlib.ExitStack() as stack:
-        streams: list[IO[str]] = []  # the report file, opened once the feature files are known to be sound
+    output_to = ReportOutput(output, document=report_format in FOR_TOOLS)
+    report = make_report(report_format, output_to.emit, lang)
+    finished: list[ScenarioResult] = []
 
-        def open_output() -> None:
-            if output is not None:
-                streams.append(stack.enter_context(_open_for_writing(output)))
+    def on_scenario(scenario: ScenarioResult) -> None:
+        finished.append(scenario)
+        report.scenario(scenario)
 
-        def emit(line: str = "", nl: bool = True, **style: Any) -> None:
-            say(line, nl=nl, file=streams[0] if streams else None, **style)
-
-        report = make_report(report_format, emit, lang)
-        run = run_paths(paths, options, report.scenario, before_run=open_output)
-        report.finish(run)
+    with output_to:
+        try:
+            run = run_paths(paths, options, on_scenario, before_run=output_to.open)
+            report.finish(run)
+        except KeyboardInterrupt as interrupt:
+            output_to.withdraw(text("run.interrupted", lang, signal=signal_of(interrupt).name, count=len(finished)))
+            raise
 
     if not run.scenarios:
         say(text("run.no_match", lang, tags=tags or ""), err=True, fg="yellow")
@@ -84,11 +89,3 @@ def command(
     say(last, err=summary_to_stderr, bold=True, fg="green" if run.ok else "red")
     if not run.ok:
         raise click.exceptions.Exit(EXIT_FAILED)
-
-
-def _open_for_writing(path: Path) -> IO[str]:
-    """The report file, opened before anything runs: a path that cannot be written is bad input."""
-    try:
-        return path.open("w", encoding="utf-8")
-    except OSError as error:
-        raise InputError(message("file.cannot_write", path=path, reason=unreadable(error))) from None

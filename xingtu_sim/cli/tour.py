@@ -122,13 +122,9 @@ def _numbers(menu: list[Choice]) -> str:
 
 
 def _read_line(prompt: str) -> str | _End:
-    """One line of input; the end of input, or Ctrl-C (which quits). Piped choices are echoed, as a terminal would."""
+    """One line of input, or the end of input. Piped choices are echoed, as a terminal would."""
     say(prompt, nl=False)
-    try:
-        line = sys.stdin.readline()
-    except KeyboardInterrupt:
-        say()
-        return _End.QUIT
+    line = sys.stdin.readline()  # Ctrl-C here stops the tour as it stops any command: one line, exit 130
     if not line:
         say()
         return _End.EOF

@@ -24,7 +24,8 @@ class Recorder:
         self.lang = lang
         self.on_scenario = on_scenario
         self.result = RunResult()
-        self.internal_error: str | None = None
+        self.collection_error: str | None = None
+        self.stopped_by: BaseException | None = None  # what pytest caught and stopped for, to raise again
         self._current: ScenarioResult | None = None
         self._steps: list[Step] = []
         self._started = 0.0
@@ -78,12 +79,17 @@ class Recorder:
             self.on_scenario(self._current)
             self._current = None
 
-    def pytest_internalerror(self, excrepr: object) -> None:
-        self.internal_error = str(excrepr)
+    def pytest_keyboard_interrupt(self, excinfo: pytest.ExceptionInfo[BaseException]) -> None:
+        self.stopped_by = excinfo.value  # Ctrl-C or SIGTERM: pytest stops the session, we stop the command
+
+    def pytest_internalerror(self, excrepr: object, excinfo: pytest.ExceptionInfo[BaseException]) -> bool:
+        """An exception from our own hooks (a report that cannot be written): raised again once pytest is done."""
+        self.stopped_by = excinfo.value
+        return True  # pytest prints nothing
 
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
         if report.failed:
-            self.internal_error = str(report.longrepr)
+            self.collection_error = str(report.longrepr)
 
     def _result_of(self, step: Step) -> StepResult:
         assert self._current is not None

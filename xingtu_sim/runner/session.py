@@ -61,13 +61,18 @@ def load_paths(paths: Sequence[Path]) -> list[FeatureFile]:
 def run_features(
     files: Sequence[FeatureFile], options: RunOptions, on_scenario: Callable[[ScenarioResult], None]
 ) -> RunResult:
-    """Run the scenarios of `files` that the tags select; report each scenario as it finishes."""
+    """Run the scenarios of `files` that the tags select; report each scenario as it finishes.
+
+    Ctrl-C or SIGTERM during the run, or an exception from `on_scenario`, stops it and is raised again here.
+    """
     recorder = Recorder(options.lang, on_scenario)
     scenarios = _Scenarios(files, options)
     with _isolated_environment():
         pytest.main([*_PYTEST_ARGS, "--rootdir", _root_of(files)], plugins=[steps_plugin, scenarios, recorder])
-    if recorder.internal_error:
-        raise RuntimeError(recorder.internal_error)
+    if recorder.stopped_by is not None:
+        raise recorder.stopped_by
+    if recorder.collection_error:
+        raise RuntimeError(recorder.collection_error)
     return recorder.result
 
 
