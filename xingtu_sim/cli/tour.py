@@ -12,6 +12,7 @@ from xingtu_sim.cli.wrap import terminal_width, wrap, wrap_text
 from xingtu_sim.domain.lifecycle import Actor, State
 from xingtu_sim.domain.rules import Rules
 from xingtu_sim.i18n import Lang, text
+from xingtu_sim.interrupts import Terminated
 from xingtu_sim.tools.tour import Choice, Outcome, Tour, path_marks
 
 _INDENT = "  "
@@ -44,7 +45,13 @@ def command(rules: Rules) -> None:
     while not tour.finished:
         if stage_changed:
             _show_stage(tour, lang)
-        choice = _read_choice(tour, lang)
+        try:
+            choice = _read_choice(tour, lang)
+        except KeyboardInterrupt as interrupt:
+            say()
+            if not isinstance(interrupt, Terminated):  # Ctrl-C at the prompt: the trainee still sees the path taken
+                _show_summary(tour, lang)
+            raise
         if choice is _End.EOF:
             _paragraph(text("tour.eof", lang))
             return
@@ -124,7 +131,7 @@ def _numbers(menu: list[Choice]) -> str:
 def _read_line(prompt: str) -> str | _End:
     """One line of input, or the end of input. Piped choices are echoed, as a terminal would."""
     say(prompt, nl=False)
-    line = sys.stdin.readline()  # Ctrl-C here stops the tour as it stops any command: one line, exit 130
+    line = sys.stdin.readline()
     if not line:
         say()
         return _End.EOF
