@@ -242,6 +242,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("{checked} steps checked against the vocabulary, {problems} with problems."),
         "已对照词汇表检查 {checked} 个步骤，其中 {problems} 个有问题。",
     ),
+    # Lessons and practice
+    "lesson.not_tagged": (
+        "{path}:{line}: not a lesson: a lesson's feature is tagged @lesson.",
+        "{path}:{line}：不是课程：课程的“功能”需要加上标签 @lesson。",
+    ),
+    "lesson.one_scenario": (
+        "{path}:{line}: a lesson has exactly one scenario (a Scenario, not a Scenario Outline).",
+        "{path}:{line}：一节课只能有一个场景（“场景”，不能是“场景大纲”）。",
+    ),
+    "lesson.when_step": (
+        '{path}:{line}: a lesson has no When steps, the trainee makes the moves: "{step}". Make it a Given step '
+        "(set-up) or leave it to the trainee.",
+        "{path}:{line}：课程中不能有“当”步骤，操作由学员完成：“{step}”。请改成“假如”步骤（前提设置），或留给学员去做。",
+    ),
+    "lesson.no_goal": (
+        "{path}:{line}: the lesson has no Then step; its Then steps are the goal the trainee reaches.",
+        "{path}:{line}：课程没有“那么”步骤；“那么”步骤就是学员要达成的目标。",
+    ),
+    "practice.free_title": ("Free practice", "自由练习"),
     # The step vocabulary
     "steps.title": (
         N_(
