@@ -158,7 +158,7 @@ def _match(ran: list[ScenarioResult], pickles: list[cm.Pickle], lines: dict[str,
 
 
 def _step_definition(definition: _Definition) -> cm.StepDefinition:
-    pattern = definition.phrase.pattern(definition.lang)  # type: ignore[arg-type]
+    pattern = definition.phrase.pattern(definition.lang)
     return cm.StepDefinition(
         id=definition.id,
         pattern=cm.StepDefinitionPattern(source=pattern.pattern, type=cm.StepDefinitionPatternType.regular_expression),
@@ -273,7 +273,7 @@ def _definition_of(
     for definition in definitions:
         if definition.lang != lang:
             continue
-        match = definition.phrase.pattern(lang).fullmatch(text)  # type: ignore[arg-type]
+        match = definition.phrase.pattern(lang).fullmatch(text)
         if match:
             arguments = [
                 cm.StepMatchArgument(group=cm.Group(start=match.start(name), value=value, children=[]))
