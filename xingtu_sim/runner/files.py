@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from importlib import resources
 from pathlib import Path
 
@@ -16,7 +17,9 @@ from pytest_bdd.gherkin_parser import get_gherkin_document
 from pytest_bdd.parser import Examples, Feature, FeatureParser, Rule, ScenarioTemplate, Step
 
 from xingtu_sim.domain.errors import InputError, Message, message, unreadable
-from xingtu_sim.i18n import Lang, text
+from xingtu_sim.domain.text import _
+from xingtu_sim.i18n import Lang, render, text
+from xingtu_sim.steps.vocabulary import MAX_STEP_LENGTH
 
 ENCODING = "utf-8-sig"  # a byte-order mark, as Windows Notepad writes, is not an error
 # Tags reach pytest as marks; with this prefix none is taken for pytest's own (@skip would skip the
@@ -80,7 +83,25 @@ def load_feature_file(path: Path) -> FeatureFile:
         raise InputError(message("run.unreadable", path=path, reason=unreadable(error))) from None
     if not feature.scenarios:
         raise InputError(message("run.no_scenarios", path=path, line=feature.line_number))
+    if too_long := _too_long_steps(path, feature):
+        raise InputError(*too_long)
     return FeatureFile(path, feature)
+
+
+def _too_long_steps(path: Path, feature: Feature) -> list[Message]:
+    """Steps longer than any phrasing needs (an outline's as its rows fill them), once per line."""
+    found: dict[int, Message] = {}
+    for template in feature.scenarios.values():
+        rows = [row for examples in template.examples for row in examples.as_contexts()] or [{}]
+        for row in rows:
+            for step in template.render(row).steps:
+                if len(step.name) > MAX_STEP_LENGTH and step.line_number not in found:
+                    too_long = _(
+                        "{path}:{line}: this step is {length} characters long; a step may have at most {limit}.",
+                        path=path, line=step.line_number, length=len(step.name), limit=MAX_STEP_LENGTH,
+                    )  # fmt: skip
+                    found[step.line_number] = partial(render, too_long)  # InputError takes render(lang) yet
+    return [found[line] for line in sorted(found)]
 
 
 class _Parser(FeatureParser):

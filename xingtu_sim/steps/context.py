@@ -258,7 +258,7 @@ class ScenarioContext:
 
     def check_values(self, phrase: Phrase, step_text: str) -> None:
         """Fail as the step would on a value it cannot use: an unknown state, a bad amount, …"""
-        match = phrase.pattern("en").fullmatch(step_text) or phrase.pattern("zh-CN").fullmatch(step_text)
+        match = phrase.match(step_text)
         assert match is not None, "check_values needs a step that says the phrase"
         checks: dict[str, Callable[[str], object]] = {
             "n": parse_count,

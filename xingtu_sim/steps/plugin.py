@@ -65,7 +65,7 @@ def _step_function(phrase: Phrase) -> Callable[..., None]:
         xingtu_scenario.perform(phrase, values)
 
     # pytest-bdd passes a step the arguments its signature names: the scenario and the placeholders.
-    names = ["xingtu_scenario", *phrase.pattern("en").groupindex]
+    names = ["xingtu_scenario", *phrase.placeholders]
     step_function.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
         [inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD) for name in names]
     )
@@ -77,9 +77,10 @@ def _register(phrase: Phrase) -> None:
     function = _step_function(phrase)
     for kind in phrase.kinds:
         for lang in LANGS:
-            parser = parsers.re(phrase.pattern(lang).pattern, re.IGNORECASE)
-            # stacklevel=2: pytest-bdd puts the step fixture in this module, the caller's caller.
-            step(parser, type_=kind.value, stacklevel=2)(function)
+            for pattern in phrase.patterns(lang):
+                parser = parsers.re(pattern.pattern, re.IGNORECASE)
+                # stacklevel=2: pytest-bdd puts the step fixture in this module, the caller's caller.
+                step(parser, type_=kind.value, stacklevel=2)(function)
 
 
 for _phrase in VOCABULARY:

@@ -22,18 +22,31 @@ GIVEN, WHEN, THEN = Kind.GIVEN, Kind.WHEN, Kind.THEN
 
 # What each placeholder matches. Names and labels are checked by the step, so that a typo in a
 # state or platform gets "unknown state" rather than "undefined step".
-_QUOTED = r"[\"“”「」](?P<{name}>[^\"“”「」]*)[\"“”「」]"
+#
+# Every pattern matches in time linear in the step's length, whatever is written: quantifiers are
+# possessive (`*+`, `++`) wherever what follows cannot start the same way, adjacent spaces are merged
+# into one run, and a free-text value starts and ends with a non-space, so that the lazy `.*?` inside
+# it takes a run of spaces only at the run's start. (`\s*\s*` side by side made a 163-character
+# near miss take a minute; issue 15.)
+_QUOTE = '"“”「」'
+_QUOTED = f"[{_QUOTE}](?P<{{name}}>[^{_QUOTE}]*+)[{_QUOTE}]"
+_FREE_TEXT = r"(?P<{name}>\S(?:.*?\S)?)"
 _PLACEHOLDERS = {
-    "n": r"(?P<n>\d[\d,]*万?)",
-    "amount": r"(?P<amount>\d[\d,]*(?:\.\d+)?)",
+    "n": r"(?P<n>\d[\d,]*+万?)",
+    "amount": r"(?P<amount>\d[\d,]*+(?:\.\d++)?)",
     "task": _QUOTED.format(name="task"),
     "brand": _QUOTED.format(name="brand"),
-    "state": r"(?P<state>.+?)",
+    "text": _QUOTED.format(name="text"),
+    "state": _FREE_TEXT.format(name="state"),
     "platform": r"(?P<platform>\S+?)",
-    "reason": r"(?P<reason>.+?)",
+    "reason": _FREE_TEXT.format(name="reason"),
 }
 _PLACEHOLDER = re.compile(r"\"?\{(\w+)\}\"?")
-_EQUIVALENT = {"'": "['’]", "，": r"[，,]\s*", "%": "[%％]"}
+# Characters written in more than one way; a space after a comma is allowed, as in "，" or ", ".
+_EQUIVALENT = {"'": "['’]", "%": "[%％]", "，": "[，,]"}
+_SPACE_AFTER = {"，"}
+# The longest step the runner reads; longer is bad input (a step is one line of a scenario).
+MAX_STEP_LENGTH = 1000
 
 
 @dataclass(frozen=True)
@@ -49,35 +62,69 @@ class Phrase:
     def template(self, lang: Lang) -> str:
         return self.zh if lang == "zh-CN" else self.en
 
-    def pattern(self, lang: Lang) -> re.Pattern[str]:
+    def templates(self, lang: Lang) -> tuple[str, ...]:
+        """The phrasing in `lang`, then the variants it accepts."""
+        return (self.template(lang),)
+
+    @property
+    def placeholders(self) -> tuple[str, ...]:
+        """The names of the values the phrase carries, in the order its English template has them."""
+        return tuple(found.group(1) for found in _PLACEHOLDER.finditer(self.en))
+
+    def patterns(self, lang: Lang) -> tuple[re.Pattern[str], ...]:
         return self._patterns[lang == "zh-CN"]
+
+    def match(self, text: str) -> re.Match[str] | None:
+        """The values of `text` if it says this phrase, in either language, else None."""
+        for patterns in self._patterns:
+            for pattern in patterns:
+                if found := pattern.fullmatch(text):
+                    return found
+        return None
 
     def render(self, lang: Lang, **values: object) -> str:
         """The phrase with its placeholders filled, e.g. for generated scenarios."""
         return self.template(lang).format(**values)
 
     @cached_property
-    def _patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
-        return (_compile(self.en, space=r"\s+", around=""), _compile(self.zh, space=r"\s*", around=r"\s*"))
+    def _patterns(self) -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
+        english = tuple(_compile(template, chinese=False) for template in self.templates("en"))
+        return english, tuple(_compile(template, chinese=True) for template in self.templates("zh-CN"))
 
 
-def _compile(template: str, space: str, around: str) -> re.Pattern[str]:
+def _compile(template: str, chinese: bool) -> re.Pattern[str]:
     """A template as a full-match pattern: placeholders become groups, spaces are flexible.
 
-    Chinese runs words together, so there a space around a placeholder is allowed, not required.
+    English needs a space where the template has one; Chinese runs words together, so there a space
+    (also around a placeholder) is allowed, not required. Spaces side by side become one run.
     """
-    parts = []
+    tokens: list[str | bool] = [False]  # a pattern, or a run of spaces: True if required
     position = 0
-    for match in _PLACEHOLDER.finditer(template):
-        parts.append(_literal(template[position : match.start()], space))
-        parts.append(around + _PLACEHOLDERS[match.group(1)] + around)
-        position = match.end()
-    parts.append(_literal(template[position:], space))
-    return re.compile(r"\s*" + "".join(parts) + r"\s*", re.IGNORECASE)
+    for found in _PLACEHOLDER.finditer(template):
+        tokens += _literal(template[position : found.start()], chinese)
+        tokens += [False, _PLACEHOLDERS[found.group(1)], False]
+        position = found.end()
+    tokens += [*_literal(template[position:], chinese), False]
+    parts: list[str | bool] = []
+    for token in tokens:
+        if isinstance(token, bool) and parts and isinstance(parts[-1], bool):
+            parts[-1] = parts[-1] or token
+        else:
+            parts.append(token)
+    return re.compile("".join(_run(part) if isinstance(part, bool) else part for part in parts), re.IGNORECASE)
 
 
-def _literal(text: str, space: str) -> str:
-    return "".join(space if char == " " else _EQUIVALENT.get(char, re.escape(char)) for char in text)
+def _run(required: bool) -> str:
+    return r"\s++" if required else r"\s*+"
+
+
+def _literal(text: str, chinese: bool) -> list[str | bool]:
+    tokens: list[str | bool] = []
+    for char in text:
+        tokens.append(not chinese if char == " " else _EQUIVALENT.get(char, re.escape(char)))
+        if char in _SPACE_AFTER:
+            tokens.append(False)
+    return tokens
 
 
 VOCABULARY: tuple[Phrase, ...] = (
@@ -167,7 +214,7 @@ PHRASE_FOR_TRIGGER: dict[Trigger, Phrase] = {phrase.trigger: phrase for phrase i
 
 def phrases_matching(text: str) -> list[Phrase]:
     """Every phrase that `text` (a step without its keyword) says, in either language."""
-    return [p for p in VOCABULARY if p.pattern("en").fullmatch(text) or p.pattern("zh-CN").fullmatch(text)]
+    return [phrase for phrase in VOCABULARY if phrase.match(text)]
 
 
 def matching(text: str, kind: Kind) -> Phrase | None:
