@@ -74,6 +74,10 @@ class Phrase:
     def patterns(self, lang: Lang) -> tuple[re.Pattern[str], ...]:
         return self._patterns[lang == "zh-CN"]
 
+    def pattern(self, lang: Lang) -> re.Pattern[str]:
+        """The pattern of the phrasing itself in `lang`, without its variants."""
+        return self.patterns(lang)[0]
+
     def match(self, text: str) -> re.Match[str] | None:
         """The values of `text` if it says this phrase, in either language, else None."""
         for patterns in self._patterns:
