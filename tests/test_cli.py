@@ -56,7 +56,7 @@ def test_the_rules_file_can_come_from_the_environment(tmp_path: Path) -> None:
         (["no-such-command"], "No such command"),
         (["rules", "--bogus"], "No such option"),
         (["--lang", "fr", "rules"], "Invalid value for '--lang'"),
-        (["rules", "--rules", "missing.toml"], "Error: Cannot read the rules file missing.toml: no such file"),
+        (["rules", "--rules", "missing.toml"], "Error: Rules file missing.toml: cannot be read: no such file"),
     ],
 )
 def test_bad_usage_exits_2_with_one_clear_message(args: list[str], expected: str) -> None:

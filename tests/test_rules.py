@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from hypothesis_budget import examples
 
 from xingtu_sim import DEFAULT_RULES, Platform, Rules, RulesError, parse_rules, read_rules, rules_to_toml
+from xingtu_sim.files.rules_toml import with_rule
 
 
 def test_the_defaults_are_the_specs() -> None:
@@ -93,7 +94,7 @@ def test_text_that_is_not_toml_is_a_rules_error() -> None:
 
 
 def test_an_unreadable_or_non_utf8_file_is_a_rules_error(tmp_path: Path) -> None:
-    with pytest.raises(RulesError, match="Cannot read"):
+    with pytest.raises(RulesError, match=r"missing\.toml: cannot be read: no such file or folder"):
         read_rules(tmp_path / "missing.toml")
     latin1 = tmp_path / "latin1.toml"
     latin1.write_bytes("# règles\nservice_fee_percent = 5\n".encode("latin-1"))
@@ -102,9 +103,10 @@ def test_an_unreadable_or_non_utf8_file_is_a_rules_error(tmp_path: Path) -> None
 
 
 def test_a_fee_set_in_a_scenario_is_checked_like_a_file() -> None:
-    assert Rules().with_fee(10).service_fee_percent == Decimal(10)
-    with pytest.raises(RulesError, match="service_fee_percent"):
-        Rules().with_fee(101)
+    assert with_rule(Rules(), "service_fee_percent", 10).service_fee_percent == Decimal(10)
+    with pytest.raises(RulesError) as error:
+        with_rule(Rules(), "service_fee_percent", 101)
+    assert error.value.describe("en") == "  service_fee_percent: must be between 0 and 100, got 101"
 
 
 # Random rules documents. The oracle below is the SPEC's table with the ranges the rules file allows.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import fields, replace
 from decimal import Decimal
 
 import numpy as np
@@ -53,7 +53,7 @@ STUCK = parse_policy(
 CASES = [
     pytest.param(DEFAULT_POLICY, DEFAULT_RULES, 1, id="defaults"),
     pytest.param(BUSY, STRICT, 2, id="busy-strict"),
-    pytest.param(BUSY, DEFAULT_RULES.with_fee(0), 3, id="busy-no-fee"),
+    pytest.param(BUSY, replace(DEFAULT_RULES, service_fee_percent=Decimal(0)), 3, id="busy-no-fee"),
     pytest.param(STUCK, DEFAULT_RULES, 4, id="stuck-brand"),
 ]
 

@@ -36,10 +36,10 @@ _EXPORTS = {
     "yuan_to_fen": "domain.money",
     "DEFAULT_RULES": "domain.rules",
     "Rules": "domain.rules",
-    "RulesError": "domain.rules",
-    "parse_rules": "domain.rules",
-    "read_rules": "domain.rules",
-    "rules_to_toml": "domain.rules",
+    "RulesError": "files.rules_toml",
+    "parse_rules": "files.rules_toml",
+    "read_rules": "files.rules_toml",
+    "rules_to_toml": "files.rules_toml",
     "HistoryEntry": "domain.task",
     "Task": "domain.task",
     "Workspace": "domain.workspace",
@@ -74,6 +74,7 @@ if TYPE_CHECKING:
         lifecycle_machine,
     )
     from xingtu_sim.domain.money import fen_to_yuan, format_yuan, service_fee, yuan_to_fen
-    from xingtu_sim.domain.rules import DEFAULT_RULES, Rules, RulesError, parse_rules, read_rules, rules_to_toml
+    from xingtu_sim.domain.rules import DEFAULT_RULES, Rules
     from xingtu_sim.domain.task import HistoryEntry, Task
     from xingtu_sim.domain.workspace import Workspace
+    from xingtu_sim.files.rules_toml import RulesError, parse_rules, read_rules, rules_to_toml

@@ -51,7 +51,8 @@ def lang_option(command: F) -> F:
 
 
 def _load_rules(_ctx: click.Context, _param: click.Parameter, value: Path | None) -> Rules:
-    from xingtu_sim.domain.rules import DEFAULT_RULES, read_rules  # not needed for --help
+    from xingtu_sim.domain.rules import DEFAULT_RULES  # not needed for --help
+    from xingtu_sim.files.rules_toml import read_rules
 
     return read_rules(value) if value else DEFAULT_RULES
 

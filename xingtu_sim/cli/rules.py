@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from xingtu_sim.cli.base import lang_option, rules_option, say
-from xingtu_sim.domain.rules import Rules, rules_to_toml
+from xingtu_sim.domain.rules import Rules
+from xingtu_sim.files.rules_toml import rules_to_toml
 
 
 @click.command("rules")

@@ -71,7 +71,7 @@ def make_folder(path: Path) -> Path | None:
 
 
 def _rules_or_none(_ctx: click.Context, _param: click.Parameter, value: Path | None) -> Rules | None:
-    from xingtu_sim.domain.rules import read_rules  # not needed for --help
+    from xingtu_sim.files.rules_toml import read_rules  # not needed for --help
 
     return read_rules(value) if value else None
 

@@ -13,7 +13,7 @@ from xingtu_sim.cli.base import current_lang, lang_option, rules_option, say
 from xingtu_sim.domain.rules import Rules
 from xingtu_sim.i18n import text
 from xingtu_sim.simulate import ENGINES, MAX_ORDERS, simulate
-from xingtu_sim.simulate.policy import DEFAULT_POLICY, policy_to_toml, read_policy
+from xingtu_sim.simulate.policy_toml import DEFAULT_POLICY, policy_to_toml, read_policy
 
 # Below these sizes a run takes well under a second and a bar would only flicker.
 _BAR_FROM = {"compiled": 500_000, "transitions": 2_000}

@@ -93,10 +93,8 @@ def _possible_now_line(actions: Sequence[Message]) -> Message:
     return render
 
 
-def unreadable(error: OSError | UnicodeDecodeError) -> Message:
-    """Why a file could not be read, in the reader's language."""
-    if isinstance(error, UnicodeDecodeError):
-        return message("file.not_utf8", position=error.start)
+def unreadable(error: OSError) -> Message:
+    """Why a file could not be read or written, in the reader's language."""
     if isinstance(error, FileNotFoundError):
         return message("file.missing")
     if isinstance(error, IsADirectoryError):

@@ -168,21 +168,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # Feature files
     "run.no_such_path": (N_("{path}: no such file or folder."), "{path}：文件或文件夹不存在。"),
     "run.empty_folder": (N_("{path}: the folder holds no .feature file."), "{path}：文件夹中没有 .feature 文件。"),
-    "run.unreadable": (N_("{path}: cannot be read: {reason}."), "{path}：无法读取：{reason}。"),
-    "run.utf16": (
-        N_("{path}: saved as UTF-16; save it as UTF-8 and run it again."),
-        "{path}：文件是 UTF-16 编码，请另存为 UTF-8 后再运行。",
-    ),
-    "run.binary": (N_("{path}: not a text file (it holds binary data)."), "{path}：不是文本文件（含有二进制数据）。"),
-    "run.not_utf8": (
-        N_("{path}:{line}: not UTF-8 text{hint}; save it as UTF-8 and run it again."),
-        "{path}:{line}：不是 UTF-8 文本{hint}，请另存为 UTF-8 后再运行。",
-    ),
-    "run.looks_like_gbk": (N_(" (it looks like GBK/GB18030)"), "（看起来是 GBK/GB18030 编码）"),
-    "run.not_a_file": (
-        N_("{path}: not a regular file (a pipe or a device); save the scenarios in a .feature file and run that."),
-        "{path}：不是普通文件（而是管道或设备）；请把场景保存为 .feature 文件后再运行。",
-    ),
     "run.empty_file": (N_("{path}: the file is empty."), "{path}：文件是空的。"),
     "run.no_feature": (
         N_("{path}: no 'Feature:' line (or '功能:' after '# language: zh-CN')."),
@@ -337,25 +322,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file.missing": (N_("no such file or folder"), "文件或文件夹不存在"),
     "file.is_folder": (N_("it is a folder, not a file"), "这是一个文件夹，不是文件"),
     "file.no_permission": (N_("permission denied"), "没有读取权限"),
-    "file.not_utf8": (
-        N_("not UTF-8 text (undecodable byte at offset {position}); save it as UTF-8"),
-        "不是 UTF-8 文本（第 {position} 字节无法解码），请以 UTF-8 编码保存",
-    ),
     "file.os_error": (N_("{error}"), "{error}"),
     "file.cannot_write": (N_("Cannot write {path}: {reason}."), "无法写入 {path}：{reason}。"),
     # Rules
-    "rules.invalid": (N_("Invalid rules in {source}:"), "规则文件 {source} 有误："),
-    "rules.unreadable": (N_("Cannot read the rules file {source}: {error}"), "无法读取规则文件 {source}：{error}"),
-    "rules.not_toml": (N_("{source} is not valid TOML: {error}"), "{source} 不是有效的 TOML：{error}"),
-    "rules.unknown_key": (N_("unknown key; known keys: {known}"), "未知的键；可用的键：{known}"),
-    "rules.not_table": (N_("must be a table"), "必须是一个表（table）"),
-    "rules.not_whole": (N_("must be a whole number, got {value!r}"), "必须是整数，实际为 {value!r}"),
-    "rules.not_number": (N_("must be a number, got {value!r}"), "必须是数字，实际为 {value!r}"),
-    "rules.out_of_range": (
-        N_("must be between {low} and {high}, got {value}"),
-        "必须在 {low} 到 {high} 之间，实际为 {value}",
-    ),
-    "rules.too_precise": (N_("may have at most two decimals, got {value}"), "最多两位小数，实际为 {value}"),
     "rules.comment.header": (
         N_("Rules in force. Save this to a file, change any value, and pass it with --rules FILE."),
         "当前生效的规则。可保存为文件并修改任意值，再用 --rules FILE 传入。",
@@ -801,40 +770,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tour.quit": (N_("You left the tour."), "你已退出导览。"),
     "tour.eof": (N_("End of input: the tour stops here."), "输入已结束：导览到此为止。"),
     # Simulate
-    "policy.invalid": (N_("Invalid policy in {source}:"), "行为策略文件 {source} 有误："),
-    "policy.unreadable": (
-        N_("Cannot read the policy file {source}: {error}"),
-        "无法读取行为策略文件 {source}：{error}",
-    ),
-    "policy.move_not_table": (
-        N_("must be a table like {{ probability = 0.5, hours = [1, 4] }}"),
-        "必须是形如 {{ probability = 0.5, hours = [1, 4] }} 的表",
-    ),
-    "policy.not_a_move": (N_("not a move in {state}; moves: {moves}"), "不是“{state}”状态下的操作；可选操作：{moves}"),
-    "policy.clock_move": (
-        N_(
-            "{trigger} is the clock's move: a task lapses by itself once its accept window "
-            "(rule accept_window_hours) is over, so it takes no probability"
-        ),
-        "{trigger} 由时钟触发：接受期限（规则 accept_window_hours）一过任务即自动失效，无需设置概率",
-    ),
-    "policy.missing": (N_("missing"), "缺失"),
-    "policy.final_state": (N_("{state} is a final state: nobody moves from it"), "“{state}”是终止状态，不再有任何操作"),
-    "policy.not_one": (
-        N_("the probabilities add up to {total}, not 1 ({odds})"),
-        "概率之和为 {total}，不等于 1（{odds}）",
-    ),
-    "policy.not_list": (N_("must be a non-empty list"), "必须是非空列表"),
-    "policy.prices_length": (
-        N_("yuan lists {prices} prices but probability lists {odds}"),
-        "yuan 列出 {prices} 个价格，probability 却列出 {odds} 个",
-    ),
-    "policy.hours_shape": (
-        N_("must be whole hours, e.g. 4, or a range [low, high], got {value!r}"),
-        "必须是整小时数（如 4）或区间 [下限, 上限]，实际为 {value!r}",
-    ),
-    "policy.hours_negative": (N_("hours cannot be negative, got {value!r}"), "小时数不能为负，实际为 {value!r}"),
-    "policy.hours_order": (N_("the low end {low} is above the high end {high}"), "下限 {low} 大于上限 {high}"),
     "policy.comment.header": (
         N_("Behaviour policy for `xingtu-sim simulate`. Save it, change any part, pass it with --policy FILE."),
         "`xingtu-sim simulate` 的行为策略。可保存并修改任意部分，再用 --policy FILE 传入。",

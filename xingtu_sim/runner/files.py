@@ -18,10 +18,10 @@ from pytest_bdd.parser import Examples, Feature, FeatureParser, Rule, ScenarioTe
 
 from xingtu_sim.domain.errors import InputError, Message, message, unreadable
 from xingtu_sim.domain.text import _
+from xingtu_sim.files.text import ENCODING, UnreadableFile, read_text
 from xingtu_sim.i18n import Lang, render, text
 from xingtu_sim.steps.vocabulary import MAX_STEP_LENGTH
 
-ENCODING = "utf-8-sig"  # a byte-order mark, as Windows Notepad writes, is not an error
 # Tags reach pytest as marks; with this prefix none is taken for pytest's own (@skip would skip the
 # scenario unseen) or refused as a mark name (@ alone, @_draft).
 TAG_MARK = "xingtu:"
@@ -71,7 +71,8 @@ def load_feature_files(paths: Iterable[Path]) -> list[FeatureFile]:
 
 def load_feature_file(path: Path) -> FeatureFile:
     """One feature file, checked: readable, text, UTF-8, Gherkin, with at least one scenario."""
-    _check_text(path)
+    if not read_text(path).strip():
+        raise InputError(message("run.empty_file", path=path))
     try:
         resolved = path.resolve()
         feature = _Parser(str(resolved.parent), resolved.name, ENCODING).parse()
@@ -80,7 +81,7 @@ def load_feature_file(path: Path) -> FeatureFile:
     except KeyError:  # pytest-bdd cannot handle a document without a Feature line
         raise InputError(message("run.no_feature", path=path)) from None
     except OSError as error:  # gone or changed since it was checked: the parser reads the file again
-        raise InputError(message("run.unreadable", path=path, reason=unreadable(error))) from None
+        raise UnreadableFile(path, _("cannot be read: {reason}", reason=unreadable(error))) from None
     if not feature.scenarios:
         raise InputError(message("run.no_scenarios", path=path, line=feature.line_number))
     if too_long := _too_long_steps(path, feature):
@@ -136,34 +137,6 @@ class _Parser(FeatureParser):
         if steps_data and steps_data[0].keyword_type == "Unknown":
             steps_data = [replace(steps_data[0], keyword_type="Context"), *steps_data[1:]]
         return super().parse_steps(steps_data)
-
-
-def _check_text(path: Path) -> None:
-    if path.exists() and not path.is_file() and not path.is_dir():  # a pipe is read once; /dev/zero never ends
-        raise InputError(message("run.not_a_file", path=path))
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(message("run.unreadable", path=path, reason=unreadable(error))) from None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(message("run.utf16", path=path))
-    if b"\x00" in data:
-        raise InputError(message("run.binary", path=path))
-    try:
-        content = data.decode(ENCODING)
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise InputError(message("run.not_utf8", path=path, line=line, hint=_encoding_hint(data))) from None
-    if not content.strip():
-        raise InputError(message("run.empty_file", path=path))
-
-
-def _encoding_hint(data: bytes) -> Message:
-    try:
-        data.decode("gb18030")
-    except UnicodeDecodeError:
-        return lambda lang: ""
-    return message("run.looks_like_gbk")
 
 
 _LOCATION = re.compile(r"^\((\d+):\d+\): ")

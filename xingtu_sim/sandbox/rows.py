@@ -10,9 +10,10 @@ from typing import Any
 from xingtu_sim.domain.account import CreatorAccount, Platform
 from xingtu_sim.domain.clock import Clock
 from xingtu_sim.domain.lifecycle import Actor, Trigger
-from xingtu_sim.domain.rules import Rules, parse_rules, rules_to_toml
+from xingtu_sim.domain.rules import Rules
 from xingtu_sim.domain.task import HistoryEntry, Task, TaskContext
 from xingtu_sim.domain.workspace import Workspace
+from xingtu_sim.files.rules_toml import parse_rules, rules_to_toml
 from xingtu_sim.sandbox.schema import STATES, Stage
 
 ACCOUNT_COLUMNS = ("followers", "platform", "xingtu_open", "receiving", "balance_fen", "breaches", "clock_hour")

@@ -15,7 +15,8 @@ import sqlite3
 from collections.abc import Callable
 
 from xingtu_sim.domain.lifecycle import AWAITING_DECISION, State
-from xingtu_sim.domain.rules import DEFAULT_RULES, rules_to_toml
+from xingtu_sim.domain.rules import DEFAULT_RULES
+from xingtu_sim.files.rules_toml import rules_to_toml
 
 DEFAULT_ACCOUNT = "default"  # the account `xingtu-sim sandbox` plays
 STATES = {state.id: state for state in State}  # a state by the id the file writes

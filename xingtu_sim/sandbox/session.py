@@ -21,9 +21,10 @@ from typing import Any
 from xingtu_sim.domain.clock import Clock, checked_hours
 from xingtu_sim.domain.errors import InputError, message
 from xingtu_sim.domain.lifecycle import AWAITING_DECISION, State, Trigger
-from xingtu_sim.domain.rules import Rules, RulesError
+from xingtu_sim.domain.rules import Rules
 from xingtu_sim.domain.task import Task
 from xingtu_sim.domain.workspace import Workspace, _unknown_task_lines
+from xingtu_sim.files.rules_toml import RulesError
 from xingtu_sim.sandbox.rows import (
     ACCOUNT_COLUMNS,
     TASK_COLUMNS,

@@ -8,16 +8,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from xingtu_sim.domain.rules import Rules
-from xingtu_sim.simulate.policy import (
-    DEFAULT_POLICY,
-    MoveOdds,
-    Policy,
-    PolicyError,
-    PriceOdds,
-    parse_policy,
-    policy_to_toml,
-    read_policy,
-)
+from xingtu_sim.simulate.policy import MoveOdds, Policy, PriceOdds
+from xingtu_sim.simulate.policy_toml import DEFAULT_POLICY, PolicyError, parse_policy, policy_to_toml, read_policy
 
 if TYPE_CHECKING:
     from xingtu_sim.simulate.outcomes import Outcomes

@@ -15,6 +15,7 @@ from xingtu_sim.domain.money import format_yuan, yuan_to_fen
 from xingtu_sim.domain.rules import Rules
 from xingtu_sim.domain.trace import Trace
 from xingtu_sim.domain.workspace import Workspace
+from xingtu_sim.files.rules_toml import with_rule
 from xingtu_sim.i18n import Lang, join, text
 from xingtu_sim.steps.vocabulary import Phrase
 
@@ -111,7 +112,7 @@ class ScenarioContext:
 
     @says("fee")
     def set_fee(self, n: str) -> None:
-        self.rules = self.rules.with_fee(parse_count(n))
+        self.rules = with_rule(self.rules, "service_fee_percent", parse_count(n))
         if self._workspace is not None:
             self._workspace.rules = self.rules
 

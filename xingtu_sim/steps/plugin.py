@@ -14,7 +14,8 @@ from pytest_bdd import parsers, step
 from pytest_bdd.parser import Feature, Scenario, Step
 
 from xingtu_sim.domain.errors import XingtuError
-from xingtu_sim.domain.rules import DEFAULT_RULES, Rules, read_rules
+from xingtu_sim.domain.rules import DEFAULT_RULES, Rules
+from xingtu_sim.files.rules_toml import read_rules
 from xingtu_sim.i18n import LANGS, Lang, default_lang, parse_lang
 from xingtu_sim.steps.context import ScenarioContext, StepFailed
 from xingtu_sim.steps.vocabulary import VOCABULARY, Phrase
