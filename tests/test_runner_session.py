@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import tempfile
+from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -53,7 +55,7 @@ def test_a_run_writes_no_temporary_file_and_leaves_pytest_bdds_feature_cache_as_
 
 def test_runs_in_one_process_each_keep_their_own_rules(tmp_path: Path) -> None:
     path = _feature(tmp_path)
-    ten_percent = DEFAULT_RULES.with_fee(10)
+    ten_percent = replace(DEFAULT_RULES, service_fee_percent=Decimal(10))
     assert run_paths([path], RunOptions("en", TagFilter(), ten_percent)).failed == 1  # 7200 yuan, not 7600
     assert run_paths([path], RunOptions("en", TagFilter(), DEFAULT_RULES)).passed == 1
 
