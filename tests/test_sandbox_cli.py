@@ -43,6 +43,10 @@ def db(tmp_path: Path) -> Path:
                 "The creator may accept it until hour 24; left alone, it then lapses with no consequence.",
                 "Possible now: view (view details, creator), decline (decline, creator).",
                 'Creator: view details. Task "春季新品": pending receipt → viewing details.',
+                'Task "春季新品" from brand "安踏", paying 1200.50 yuan.',
+                "Requirements: (none given)",
+                "Platform fee 60.03 yuan (5%); the creator would be paid 1140.47 yuan.",
+                "Published at hour 0; accept before hour 24 (24 hours left).",
                 "Now viewing details: the creator's move.",
                 "Possible now: close (close details, creator), accept (accept, creator), decline (decline, creator).",
             ],
@@ -54,6 +58,10 @@ def db(tmp_path: Path) -> Path:
                 "达人可在第 24 小时前接受；若不处理，届时任务失效，没有任何后果。",
                 "现在可以：view（查看详情，达人）、decline（拒绝任务，达人）。",
                 "达人：查看详情。任务 “春季新品”：待接收 → 查看详情。",
+                "任务 “春季新品”，品牌方 “安踏”，报酬 1200.50 元。",
+                "需求：（未填写）",
+                "平台服务费 60.03 元（5%）；达人可得 1140.47 元。",
+                "发布于第 0 小时；须在第 24 小时前接受（剩余 24 小时）。",
                 "当前状态：查看详情，轮到达人操作。",
                 "现在可以：close（关闭详情，达人）、accept（接受任务，达人）、decline（拒绝任务，达人）。",
             ],
@@ -63,7 +71,7 @@ def db(tmp_path: Path) -> Path:
 def test_each_action_says_what_happened_and_the_new_state_in_the_chosen_language(
     db: Path, lang: Lang, expected: list[str]
 ) -> None:
-    published = run(db, "publish", "春季新品", "--brand", "安踏", "--price", "1200.5", lang=lang)
+    published = run(db, "offer", "春季新品", "--brand", "安踏", "--price", "1200.5", lang=lang)
     viewed = run(db, "do", "view", "春季新品", lang=lang)
     assert (published.exit_code, viewed.exit_code) == (0, 0)
     assert published.output.splitlines() + viewed.output.splitlines() == expected
@@ -85,7 +93,7 @@ def test_each_action_says_what_happened_and_the_new_state_in_the_chosen_language
     ],
 )
 def test_a_refused_move_exits_1_with_the_reason_and_what_is_possible(db: Path, lang: Lang, expected: str) -> None:
-    run(db, "publish", "Spring launch", "--brand", "Nike", "--price", "8000")
+    run(db, "offer", "Spring launch", "--brand", "Nike", "--price", "8000")
     result = run(db, "do", "accept", "Spring launch", lang=lang)
     assert result.exit_code == 1
     assert result.output == expected
@@ -105,7 +113,7 @@ def test_a_refused_move_exits_1_with_the_reason_and_what_is_possible(db: Path, l
         (["new", "--followers", "-1", "--force"], "en", 'Error: "-1" is not a follower count'),
         (["wait", f"{2**64}h"], "en", "Error: A number is too large for the sandbox to keep; nothing was changed.\n"),
         (
-            ["publish", "U", "--brand", "B", "--price", f"{2**64}"],
+            ["offer", "U", "--brand", "B", "--price", f"{2**64}"],
             "zh-CN",
             "错误：数值过大，练习沙盒无法保存；未作任何改动。\n",
         ),
@@ -115,7 +123,7 @@ def test_a_refused_move_exits_1_with_the_reason_and_what_is_possible(db: Path, l
 def test_bad_input_exits_2_with_a_clear_message_in_the_chosen_language(
     db: Path, args: list[str], lang: Lang, expected: str
 ) -> None:
-    run(db, "publish", "T", "--brand", "Nike", "--price", "1")
+    run(db, "offer", "T", "--brand", "Nike", "--price", "1")
     result = run(db, *args, lang=lang)
     assert result.exit_code == 2
     assert result.output.startswith(expected)
@@ -125,8 +133,9 @@ def test_bad_input_exits_2_with_a_clear_message_in_the_chosen_language(
 def test_new_will_not_replace_a_sandbox_without_force_and_says_so_in_chinese(db: Path) -> None:
     result = run(db, "new", "--followers", "1", lang="zh-CN")
     assert result.exit_code == 2
-    advice = "加 --force 可替换它（其中的任务将丢失），或用 --db 选择其他文件。"
-    assert result.output == f"错误：{db} 中已有练习沙盒。{advice}\n"
+    again = f"xingtu-sim sandbox --db {db} --lang zh-CN new --followers 1 --platform douyin --force"
+    advice = f"如要替换它（其中的任务将丢失）：{again}。或用 --db 选择其他文件。"
+    assert result.output == f"错误：{db} 中已有练习沙盒。\n{advice}\n"
 
 
 def _edge_id(edge: Edge) -> str:
@@ -202,8 +211,8 @@ def test_a_saved_sandbox_reads_back_exactly_as_it_was_left(db: Path) -> None:
 
 @pytest.mark.parametrize("lang", ["en", "zh-CN"])
 def test_the_inbox_columns_line_up_with_chinese_and_english_names(db: Path, lang: Lang) -> None:
-    run(db, "publish", "春季新品发布会", "--brand", "安踏", "--price", "1200.5")
-    run(db, "publish", "Spring", "--brand", "Li-Ning Sports", "--price", "8")
+    run(db, "offer", "春季新品发布会", "--brand", "安踏", "--price", "1200.5")
+    run(db, "offer", "Spring", "--brand", "Li-Ning Sports", "--price", "8")
     run(db, "do", "view", "Spring")
     lines = run(db, "inbox", lang=lang).output.splitlines()
     _header, rule, *rows = lines[:4]
@@ -256,9 +265,9 @@ def test_reset_starts_over_with_the_same_followers_and_platform(tmp_path: Path, 
     db = tmp_path / "practice.db"
     create(db, CreatorAccount(followers=60_000, platform=Platform.XIGUA))
     run(db, "open")
-    run(db, "publish", "T", "--brand", "Nike", "--price", "1")
+    run(db, "offer", "T", "--brand", "Nike", "--price", "1")
     run(db, "wait", "2d")
-    result = run(db, "reset", lang=lang)
+    result = run(db, "reset", "--force", lang=lang)
     assert result.exit_code == 0
     with session(db, write=False) as current:
         assert (current.workspace.account, current.workspace.clock.now, current.everything().tasks) == (
@@ -302,7 +311,7 @@ def test_a_task_keeps_the_window_it_was_published_with_and_show_and_account_say_
 ) -> None:
     long = tmp_path / "long.toml"
     long.write_text("accept_window_hours = 48\n", encoding="utf-8")
-    published = run(db, "publish", "Spring launch", "--brand", "Nike", "--price", "8000", "--rules", str(long))
+    published = run(db, "offer", "Spring launch", "--brand", "Nike", "--price", "8000", "--rules", str(long))
     assert "The creator may accept it until hour 48;" in published.output
     assert "The sandbox keeps these rules from now on;" in published.output
     assert "No task lapsed." in run(db, "wait", "30h").output  # hour 24 passed; the promise was hour 48
@@ -317,11 +326,14 @@ def test_the_inbox_shows_a_page_of_tasks_and_says_how_to_see_the_others(db: Path
         for number in range(60):
             current.publish(f"Task {number}", "Nike", "1")
     first = run(db, "inbox").output.splitlines()
-    assert len(first) == 2 + 50 + 3
-    assert first[-1] == "Shown: tasks 1 to 50 of 60; another page with --page N, every task with --all."
+    assert len(first) == 2 + 50 + 4
+    assert first[-2:] == [
+        "Shown: tasks 1 to 50 of 60; every task with --all.",
+        f"Next: xingtu-sim sandbox --db {db} --lang en inbox --page 2",
+    ]
     second = run(db, "inbox", "--page", "2").output.splitlines()
     assert [line.split()[1] for line in second[2:12]] == [str(number) for number in range(50, 60)]
-    assert "Shown: tasks 51 to 60 of 60" in second[-1]
+    assert second[-1] == "Shown: tasks 51 to 60 of 60; every task with --all."
     assert len(run(db, "inbox", "--all").output.splitlines()) == 2 + 60 + 2
 
 
@@ -333,8 +345,8 @@ def test_the_brands_requirements_stay_with_the_task_and_show_with_its_details(
     db: Path, lang: Lang, shown: str, none: str
 ) -> None:
     asked = "30 到 60 秒竖屏视频，突出夏季新品；脚本需先交品牌方确认"
-    run(db, "publish", "春季新品", "--brand", "耐克", "--price", "8000", "--requirements", asked)
-    run(db, "publish", "Plain", "--brand", "Nike", "--price", "1")
+    run(db, "offer", "春季新品", "--brand", "耐克", "--price", "8000", "--requirements", asked)
+    run(db, "offer", "Plain", "--brand", "Nike", "--price", "1")
     assert run(db, "show", "春季新品", lang=lang).output.splitlines()[1] == shown.format(asked)
     assert run(db, "show", "Plain", lang=lang).output.splitlines()[1] == none
     with session(db, write=False) as current:

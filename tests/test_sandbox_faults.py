@@ -107,7 +107,7 @@ def test_two_processes_moving_the_same_tasks_at_once_land_each_reported_move_exa
 ) -> None:
     tasks = [f"Task {n}" for n in range(4)]
     for number, task in enumerate(tasks):
-        ok(db, "publish", task, "--brand", "Nike", "--price", f"{1000 + number}.{number}5")
+        ok(db, "offer", task, "--brand", "Nike", "--price", f"{1000 + number}.{number}5")
     go = tmp_path / "go"
     moves = [json.dumps(HAPPY_PATH), json.dumps(DETOURS), *tasks]
     workers = [start(_MAKE_MOVES, str(db), str(go), str(seed * 10 + n), *moves) for n in range(2)]
@@ -134,7 +134,7 @@ db = sys.argv[1]
 for n in range(10**6):
     task = f"T{n}"
     last = ["do", "cancel", task] if n % 3 == 0 else ["wait", "1h"]
-    for args in (["publish", task, "--brand", "Nike", "--price", "12.34"], ["do", "view", task],
+    for args in (["offer", task, "--brand", "Nike", "--price", "12.34"], ["do", "view", task],
                  ["do", "accept", task], ["do", "start_script", task], last):
         with contextlib.redirect_stdout(io.StringIO()):
             main(["sandbox", "--db", db, *args], standalone_mode=False)
@@ -159,7 +159,7 @@ def test_a_kill_9_in_a_stream_of_writes_loses_only_the_command_it_cut_off_and_th
     account = json.loads(ok(db, "account", "--json"))  # the sandbox commands open it as usual
     assert integrity(db) == ["ok"]
     workspace = saved(db)
-    published = {args[1] for args in reported if args[0] == "publish"}
+    published = {args[1] for args in reported if args[0] == "offer"}
     assert published <= set(workspace.tasks)
     assert len(set(workspace.tasks) - published) <= 1
     moves = Counter((args[2], args[1]) for args in reported if args[0] == "do")
@@ -170,7 +170,7 @@ def test_a_kill_9_in_a_stream_of_writes_loses_only_the_command_it_cut_off_and_th
     assert account["clock_hour"] in (waits, waits + 1)
     assert_nothing_is_half_applied(workspace)
     assert tally(db) == recount(db)
-    ok(db, "publish", "After the crash", "--brand", "Nike", "--price", "1")
+    ok(db, "offer", "After the crash", "--brand", "Nike", "--price", "1")
 
 
 _KILLED_INSIDE_A_TRANSACTION = """
@@ -187,7 +187,7 @@ with transaction(Path(sys.argv[1])) as connection:
 
 
 @pytest.mark.parametrize(
-    "first", [["account", "--json"], ["inbox", "--json"], ["publish", "Next", "--brand", "Nike", "--price", "5"]]
+    "first", [["account", "--json"], ["inbox", "--json"], ["offer", "Next", "--brand", "Nike", "--price", "5"]]
 )
 def test_the_journal_a_killed_write_leaves_is_rolled_back_by_the_next_command_read_or_write(
     db: Path, first: list[str]
@@ -208,5 +208,5 @@ def test_the_journal_a_killed_write_leaves_is_rolled_back_by_the_next_command_re
     workspace = saved(db)
     assert (workspace.account.balance_fen, workspace.account.breaches) == (0, 0)
     assert {task.brand for task in workspace} == {"Nike"}
-    if first[0] != "publish":
+    if first[0] != "offer":
         assert db.read_bytes() == before  # exactly the file the last finished command left

@@ -42,7 +42,7 @@ def digest(path: Path) -> str:
 
 
 def test_a_task_walks_the_happy_path_one_process_per_command_and_the_creator_is_paid(db: Path) -> None:
-    ok(db, "publish", "Spring launch", "--brand", "Nike", "--price", "8000")
+    ok(db, "offer", "Spring launch", "--brand", "Nike", "--price", "8000")
     for trigger in HAPPY_PATH:
         output = ok(db, "do", trigger, "Spring launch")
     assert "Now completed: the task has ended." in output
@@ -67,8 +67,8 @@ def test_the_file_says_it_is_a_sandbox_and_which_schema_version_it_has(db: Path)
         (["do", "expire", "Spring launch"], 1),  # the window is still open
         (["open"], 1),  # already open
         (["resume-receiving"], 1),  # already receiving
-        (["publish", "Spring launch", "--brand", "Adidas", "--price", "10"], 2),  # the name is taken
-        (["publish", "Autumn launch", "--brand", "Nike", "--price", "1.234"], 2),
+        (["offer", "Spring launch", "--brand", "Adidas", "--price", "10"], 2),  # the name is taken
+        (["offer", "Autumn launch", "--brand", "Nike", "--price", "1.234"], 2),
         (["do", "view", "Sprung launch"], 2),
         (["do", "veiw", "Spring launch"], 2),
         (["wait", "soon"], 2),
@@ -76,7 +76,7 @@ def test_the_file_says_it_is_a_sandbox_and_which_schema_version_it_has(db: Path)
     ],
 )
 def test_a_refused_or_mistyped_command_changes_nothing_in_the_file(db: Path, args: list[str], exit_code: int) -> None:
-    ok(db, "publish", "Spring launch", "--brand", "Nike", "--price", "8000")
+    ok(db, "offer", "Spring launch", "--brand", "Nike", "--price", "8000")
     before, hashed = dump(db), digest(db)
     result = sandbox(db, *args)
     assert result.returncode == exit_code, result.stderr
@@ -85,7 +85,7 @@ def test_a_refused_or_mistyped_command_changes_nothing_in_the_file(db: Path, arg
 
 
 def test_a_refusal_says_why_in_the_users_language_and_what_can_be_done_now(db: Path) -> None:
-    ok(db, "publish", "Spring launch", "--brand", "Nike", "--price", "8000")
+    ok(db, "offer", "Spring launch", "--brand", "Nike", "--price", "8000")
     result = sandbox(db, "--lang", "zh-CN", "do", "approve_script", "Spring launch")
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
@@ -169,15 +169,15 @@ def test_before_sandbox_new_every_command_says_to_run_it_and_creates_no_file(tmp
     result = sandbox(path, *args)
     assert result.returncode == 2
     assert "There is no sandbox in" in result.stderr
-    assert "xingtu-sim sandbox new" in result.stderr
+    assert f"Start one with: xingtu-sim sandbox --db {path} new --followers 150000" in result.stderr
     assert not path.exists()
 
 
 def test_new_replaces_a_sandbox_only_with_force(db: Path) -> None:
-    ok(db, "publish", "Spring launch", "--brand", "Nike", "--price", "8000")
+    ok(db, "offer", "Spring launch", "--brand", "Nike", "--price", "8000")
     refused = sandbox(db, "new", "--followers", "60000", "--platform", "xigua")
     assert refused.returncode == 2
-    assert "Add --force to replace it" in refused.stderr
+    assert f"To replace it (its tasks are lost): xingtu-sim sandbox --db {db} new --followers 60000" in refused.stderr
     ok(db, "new", "--followers", "60000", "--platform", "xigua", "--force")
     assert as_json(db, "inbox") == []
     account = as_json(db, "account")
@@ -185,7 +185,7 @@ def test_new_replaces_a_sandbox_only_with_force(db: Path) -> None:
 
 
 def test_the_json_has_the_documented_fields_with_their_types(db: Path) -> None:
-    ok(db, "publish", "Spring launch", "--brand", "Nike", "--price", "8000.5")
+    ok(db, "offer", "Spring launch", "--brand", "Nike", "--price", "8000.5")
     ok(db, "do", "view", "Spring launch")
     ok(db, "wait", "5h")
     account = as_json(db, "account")
@@ -226,10 +226,10 @@ def test_the_json_has_the_documented_fields_with_their_types(db: Path) -> None:
 
 
 def test_waiting_lapses_each_undecided_task_at_its_own_deadline_and_says_which(db: Path) -> None:
-    ok(db, "publish", "Early", "--brand", "Nike", "--price", "100")
+    ok(db, "offer", "Early", "--brand", "Nike", "--price", "100")
     ok(db, "wait", "10h")
-    ok(db, "publish", "Late", "--brand", "Nike", "--price", "100")
-    ok(db, "publish", "Taken", "--brand", "Nike", "--price", "100")
+    ok(db, "offer", "Late", "--brand", "Nike", "--price", "100")
+    ok(db, "offer", "Taken", "--brand", "Nike", "--price", "100")
     ok(db, "do", "view", "Taken")
     ok(db, "do", "accept", "Taken")
     output = ok(db, "wait", "23h")
@@ -245,9 +245,9 @@ def test_waiting_lapses_each_undecided_task_at_its_own_deadline_and_says_which(d
 def test_the_rules_in_force_apply_to_each_command(db: Path, tmp_path: Path) -> None:
     short = tmp_path / "short.toml"
     short.write_text("accept_window_hours = 2\nservice_fee_percent = 10\n", encoding="utf-8")
-    ok(db, "publish", "Quick", "--brand", "Nike", "--price", "100", "--rules", str(short))
+    ok(db, "offer", "Quick", "--brand", "Nike", "--price", "100", "--rules", str(short))
     assert "Lapsed at hour 2" in ok(db, "wait", "3h", "--rules", str(short))
-    ok(db, "publish", "Paid", "--brand", "Nike", "--price", "100")
+    ok(db, "offer", "Paid", "--brand", "Nike", "--price", "100")
     for trigger in HAPPY_PATH:
         ok(db, "do", trigger, "Paid", "--rules", str(short))
     assert as_json(db, "account")["balance_yuan"] == "90.00"
@@ -258,7 +258,7 @@ import sys
 from xingtu_sim.cli import main
 db, what, prefix = sys.argv[1:]
 for number in range(30):
-    args = ["publish", f"{prefix}{number}", "--brand", prefix, "--price", "10"] if what == "publish" else ["wait", "1h"]
+    args = ["offer", f"{prefix}{number}", "--brand", prefix, "--price", "10"] if what == "publish" else ["wait", "1h"]
     main(["sandbox", "--db", db, *args], standalone_mode=False)
 """
 

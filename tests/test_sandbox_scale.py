@@ -32,7 +32,7 @@ def test_eight_processes_on_a_sandbox_of_100000_tasks_all_succeed(tmp_path: Path
     fill(db, 100_000)
     commands = [
         *(["wait", "1h"] for _ in range(4)),  # four at once failed with "is busy" before
-        ["publish", "Newcomer", "--brand", "Nike", "--price", "10"],
+        ["offer", "Newcomer", "--brand", "Nike", "--price", "10"],
         ["do", "view", "task 0 #7"],
         ["do", "decline", "task 1 #99"],
         ["inbox"],

@@ -33,6 +33,13 @@ def current_lang() -> Lang:
     return chosen or default_lang()
 
 
+def chosen_lang() -> Lang | None:
+    """The language given with --lang on the command line, if it was."""
+    ctx = click.get_current_context(silent=True)
+    chosen: Lang | None = ctx.find_root().meta.get(_LANG) if ctx else None
+    return chosen
+
+
 def _store_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
     if value:
         ctx.find_root().meta[_LANG] = parse_lang(value)

@@ -5,14 +5,18 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from decimal import Decimal
 
 import click
 
 from xingtu_sim.cli import sandbox_text
 from xingtu_sim.cli.base import current_lang, lang_option, say
 from xingtu_sim.cli.sandbox_options import (
+    Followers,
     SandboxGroup,
     TriggerChoice,
+    Yuan,
+    command_prefix,
     db_option,
     json_option,
     make_folder,
@@ -21,14 +25,15 @@ from xingtu_sim.cli.sandbox_options import (
     triggers_by_actor,
 )
 from xingtu_sim.domain.account import CreatorAccount, parse_platform
-from xingtu_sim.domain.errors import message
+from xingtu_sim.domain.errors import InputError, message
 from xingtu_sim.domain.lifecycle import Trigger
 from xingtu_sim.domain.money import format_yuan
 from xingtu_sim.domain.rules import DEFAULT_RULES, Rules
-from xingtu_sim.sandbox import Session, create, parse_duration, reset, session
+from xingtu_sim.domain.text import _, ngettext
+from xingtu_sim.i18n import render
+from xingtu_sim.sandbox import SandboxExists, Session, create, parse_duration, reset, session
+from xingtu_sim.sandbox.store import said
 from xingtu_sim.sandbox.views import account_view, inbox_view, task_view
-
-PAGE = 50  # tasks per page of the inbox
 
 
 def _text(key: str, **values: object) -> str:
@@ -69,7 +74,12 @@ def sandbox_group() -> None:
 
 
 @sandbox_group.command("new", short_help="Start a new sandbox. 新建练习沙盒。")
-@click.option("--followers", type=int, required=True, help="The creator's followers. 达人的粉丝数。")
+@click.option(
+    "--followers",
+    type=Followers(),
+    required=True,
+    help="The creator's followers: 150000, 150,000 or 15万. 达人的粉丝数。",
+)
 @click.option("--platform", default="douyin", show_default=True, help="douyin, xigua or huoshan (抖音/西瓜/火山).")
 @click.option("--force", is_flag=True, help="Replace an existing sandbox. 替换已有的沙盒。")
 @rules_change_option
@@ -85,11 +95,16 @@ def new_command(followers: int, platform: str, force: bool, rules: Rules | None)
     account = CreatorAccount(followers=followers, platform=parse_platform(platform))
     path = sandbox_path()
     folder = make_folder(path)
-    create(path, account, rules=rules or DEFAULT_RULES, force=force)
+    try:
+        create(path, account, rules=rules or DEFAULT_RULES, force=force)
+    except SandboxExists as error:
+        again = f"{command_prefix()} new --followers {followers} --platform {account.platform.value} --force"
+        hint = _("To replace it (its tasks are lost): {command}. Or choose another file with --db.", command=again)
+        raise InputError(*error.lines, said(hint)) from None
     if folder is not None:
         _say("sandbox.made_folder", folder=folder)
     _say("sandbox.created", path=path, platform=account.platform, followers=account.followers)
-    _say("sandbox.next", command="xingtu-sim sandbox open")
+    _say("sandbox.next", command=f"{command_prefix()} open")
 
 
 @sandbox_group.command("open", short_help="Open Xingtu. 开通星图。")
@@ -108,22 +123,25 @@ def open_command(rules: Rules | None) -> None:
     _print([*lines, _text("sandbox.opened")])
 
 
-@sandbox_group.command("publish", short_help="A brand publishes a task. 品牌方发布任务。")
+@sandbox_group.command("offer", short_help="A brand offers the creator a task. 品牌方向达人发布任务。")
 @click.argument("task")
 @click.option("--brand", required=True, help="The brand publishing it. 发布任务的品牌方。")
-@click.option("--price", required=True, metavar="AMOUNT", help="Price in yuan, e.g. 8000 or 99.90. 报酬（元）。")
+@click.option(
+    "--price", type=Yuan(), required=True, metavar="AMOUNT", help="Price in yuan: 8000, 8,000 or 99.90. 报酬（元）。"
+)
 @click.option(
     "--requirements", default="", metavar="TEXT", help="The brand's main requirements. 品牌方（广告主）的主要需求。"
 )
 @rules_change_option
 @db_option
 @lang_option
-def publish_command(task: str, brand: str, price: str, requirements: str, rules: Rules | None) -> None:
-    """The brand's move: publish TASK to the creator, paying AMOUNT yuan, asking for TEXT.
+def offer_command(task: str, brand: str, price: Decimal, requirements: str, rules: Rules | None) -> None:
+    """The brand's move: publish TASK to the creator, paying AMOUNT yuan, asking for TEXT. (Not to be
+    mistaken for `do publish`, the creator publishing the video.)
 
-    品牌方的操作：向达人发布任务 TASK，报酬 AMOUNT 元，需求为 TEXT。
+    品牌方的操作：向达人发布任务 TASK，报酬 AMOUNT 元，需求为 TEXT。（不同于达人发布视频的 `do publish`。）
 
-    Example / 示例:  xingtu-sim sandbox publish "Spring launch" --brand Nike --price 8000 --requirements "a 30 s video"
+    Example / 示例:  xingtu-sim sandbox offer "Spring launch" --brand Nike --price 8000 --requirements "a 30 s video"
     """
     lang = current_lang()
     with _session(rules) as (current, lines):
@@ -154,7 +172,10 @@ def do_command(trigger: Trigger, task: str, rules: Rules | None) -> None:
     with _session(rules) as (current, lines):
         before = current.workspace.account.snapshot()
         moved = current.act(task, trigger)
-        lines += sandbox_text.moved_lines(moved, moved.history[-1], before, current.workspace.account, lang)
+        said = sandbox_text.moved_lines(moved, moved.history[-1], before, current.workspace.account, lang)
+        if trigger is Trigger.VIEW:  # what the real details page shows, under the move that opened it
+            said[1:1] = sandbox_text.details_lines(moved, current.rules_of(moved), lang)
+        lines += said
     _print(lines)
 
 
@@ -195,13 +216,15 @@ def inbox_command(page: int, every: bool, as_json: bool, rules: Rules | None) ->
     Example / 示例:  xingtu-sim sandbox inbox --page 2
     """
     with _session(rules, write=False) as (current, lines):
-        first, limit = (0, -1) if every else ((page - 1) * PAGE, PAGE)  # SQLite reads LIMIT -1 as no limit
+        first, limit = (
+            (0, -1) if every else ((page - 1) * sandbox_text.PAGE, sandbox_text.PAGE)
+        )  # SQLite reads LIMIT -1 as no limit
         tasks = current.tasks(offset=first, limit=limit)
         if as_json:
             _print_json(inbox_view(tasks, current.workspace))
             return
         counts = current.counts()
-        lines += sandbox_text.inbox_lines(tasks, counts, current.workspace, first, current_lang())
+        lines += sandbox_text.inbox_lines(tasks, counts, current.workspace, first, command_prefix(), current_lang())
     _print(lines)
 
 
@@ -223,7 +246,7 @@ def show_command(task: str, as_json: bool, rules: Rules | None) -> None:
         if as_json:
             _print_json(task_view(found, current.workspace, current.rules_of(found)))
             return
-        lines += sandbox_text.task_lines(found, current.workspace, current.rules_of(found), current_lang())
+        lines += sandbox_text.task_lines(found, current.rules_of(found), current_lang())
     _print(lines)
 
 
@@ -280,17 +303,56 @@ def resume_receiving_command(rules: Rules | None) -> None:
 
 
 @sandbox_group.command("reset", short_help="Start the sandbox over. 重置练习沙盒。")
+@click.option("--force", is_flag=True, help="Yes, delete every task. 确认删除全部任务。")
 @db_option
 @lang_option
-def reset_command() -> None:
-    """Start over with the same followers and platform: Xingtu closed, no tasks, hour 0.
+def reset_command(force: bool) -> None:
+    """Start over with the same followers, platform and rules: Xingtu closed, no tasks, hour 0.
+    Every task and move is lost, so it needs --force.
 
-    以相同的粉丝数和平台重新开始：未开通星图，没有任务，回到第 0 小时。
+    以相同的粉丝数、平台和规则重新开始：未开通星图，没有任务，回到第 0 小时。所有任务都会丢失，因此需要 --force。
 
-    Example / 示例:  xingtu-sim sandbox reset
+    Example / 示例:  xingtu-sim sandbox reset --force
     """
+    if not force:
+        with session(sandbox_path(), write=False) as current:
+            count = current.counts().total
+        lost = ngettext(
+            "Starting over deletes the sandbox's {count} task and its history, its balance and its clock.",
+            "Starting over deletes the sandbox's {count} tasks and their history, its balance and its clock.",
+            count,
+            count=count,
+        )
+        command = command_prefix() + " reset --force"
+        again = _("To start over: {command}", command=command)
+        raise InputError(said(lost), said(again))
     account = reset(sandbox_path())
     _say("sandbox.reset", platform=account.platform, followers=account.followers)
+    _say("sandbox.next", command=f"{command_prefix()} open")
+
+
+def _old_publish(**values: object) -> None:
+    """`sandbox publish`, the old name of `offer`: kept for one release, says so on stderr."""
+    command = command_prefix() + " offer"
+    renamed = _(
+        "Note: `sandbox publish` is now `{command}` (`do publish` is the creator publishing the video); the old "
+        "name goes away in the next release.",
+        command=command,
+    )
+    say(render(renamed, current_lang()), err=True)
+    offer_command.callback(**values)  # type: ignore[misc]
+
+
+# The brand's move shared a word with `do publish` (the creator publishing the video): it is `offer` now.
+_OLD_PUBLISH_HELP = """The old name of `offer`, kept for one release: the brand publishes TASK to the creator.
+
+`offer` 的旧名称，保留一个版本：品牌方向达人发布任务 TASK。
+
+Example / 示例:  xingtu-sim sandbox offer "Spring launch" --brand Nike --price 8000
+"""
+sandbox_group.add_command(
+    click.Command("publish", callback=_old_publish, params=offer_command.params, help=_OLD_PUBLISH_HELP, hidden=True)
+)
 
 
 command = sandbox_group  # what the root group's lazy table imports

@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import difflib
 import os
+import shlex
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from xingtu_sim.cli.base import chosen_lang
 from xingtu_sim.domain.errors import InputError, message, unreadable
 from xingtu_sim.domain.lifecycle import TRIGGERS, Actor, Trigger
-from xingtu_sim.i18n import join
+from xingtu_sim.domain.money import fen_to_yuan
+from xingtu_sim.domain.text import _
+from xingtu_sim.i18n import Lang, join, render
+from xingtu_sim.sandbox import NoSandbox, UnusableSandbox
+from xingtu_sim.sandbox.store import said
+from xingtu_sim.steps.context import parse_amount, parse_count
 
 if TYPE_CHECKING:
     from xingtu_sim.domain.rules import Rules
@@ -42,6 +50,18 @@ def db_option(command: F) -> F:
 def sandbox_path() -> Path:
     """--db, else $XINGTU_SIM_DB, else a file in the user's application folder."""
     return _chosen_path() or default_path()
+
+
+def command_prefix() -> str:
+    """How the user reaches this sandbox again: `xingtu-sim sandbox` with the --db and --lang they gave."""
+    parts = ["xingtu-sim", "sandbox"]
+    chosen: Path | None = click.get_current_context().find_root().meta.get(_DB)
+    if chosen:
+        parts += ["--db", str(chosen)]
+    lang = chosen_lang()
+    if lang:
+        parts += ["--lang", lang]
+    return shlex.join(parts)
 
 
 def default_path() -> Path:
@@ -107,7 +127,34 @@ class TriggerChoice(click.Choice):  # type: ignore[type-arg]
         nearest = difflib.get_close_matches(wanted, list(TRIGGERS), n=1, cutoff=0.5)
         if nearest:
             lines.append(message("error.unknown_task.hint", suggestion=nearest[0]))
-        raise InputError(*lines, message("sandbox.triggers", triggers=lambda lang: join(list(TRIGGERS), lang)))
+        raise InputError(*lines, message("sandbox.triggers", triggers=_every_trigger))
+
+
+def _every_trigger(lang: Lang) -> str:
+    """Each move's id with what it does, in the reader's language: view (view details), ..."""
+    moves = [render(_("{trigger} ({action})", trigger=t, action=row.label(lang)), lang) for t, row in TRIGGERS.items()]
+    return join(moves, lang)
+
+
+class Followers(click.ParamType):  # type: ignore[type-arg]
+    """A follower count as feature files write it: 150000, 150,000 or 15万."""
+
+    name = "followers"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        try:
+            return parse_count(str(value))
+        except InputError:
+            raise InputError(message("error.followers", followers=value)) from None
+
+
+class Yuan(click.ParamType):  # type: ignore[type-arg]
+    """An amount in yuan as feature files write it: 8000, 8,000 or 99.90."""
+
+    name = "amount"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Decimal:
+        return fen_to_yuan(parse_amount(str(value)))
 
 
 def json_option(command: F) -> F:
@@ -124,12 +171,30 @@ def triggers_by_actor() -> str:
 
 
 class SandboxGroup(click.Group):
-    """Lists its commands in the order a trainee uses them, not alphabetically."""
+    """Lists its commands in the order a trainee uses them, not alphabetically; adds the command that
+    helps to an error about the file, with the --db and --lang the user gave."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (NoSandbox, UnusableSandbox) as error:
+            command = f"{command_prefix()} new --followers 150000"
+            if isinstance(error, NoSandbox):
+                hint = _("Start one with: {command}", command=command)
+            else:
+                hint = _(
+                    "Choose another file with --db, or move this one away and start again: {command}", command=command
+                )
+            raise InputError(*error.lines, said(hint)) from None
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(self.commands)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, command.get_short_help_str(limit=formatter.width)) for name, command in self.commands.items()]
+        rows = [
+            (name, command.get_short_help_str(limit=formatter.width))
+            for name, command in self.commands.items()
+            if not command.hidden
+        ]
         with formatter.section("Commands / 命令"):
             formatter.write_dl(rows)

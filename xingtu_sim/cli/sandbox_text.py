@@ -8,12 +8,15 @@ from xingtu_sim.cli.table import indented, table
 from xingtu_sim.domain.account import CreatorAccount
 from xingtu_sim.domain.clock import HOURS_PER_DAY
 from xingtu_sim.domain.lifecycle import TRIGGERS, Transition
-from xingtu_sim.domain.money import format_yuan
+from xingtu_sim.domain.money import format_yuan, service_fee
 from xingtu_sim.domain.rules import Rules
 from xingtu_sim.domain.task import HistoryEntry, Task
+from xingtu_sim.domain.text import _
 from xingtu_sim.domain.workspace import Workspace
-from xingtu_sim.i18n import Lang, join, text
+from xingtu_sim.i18n import Lang, join, render, text
 from xingtu_sim.sandbox import Counts
+
+PAGE = 50  # tasks per page of the inbox
 
 
 def clock(hour: int, lang: Lang) -> str:
@@ -105,10 +108,14 @@ def rules_line(rules: Rules, lang: Lang) -> str:
     )
 
 
-def inbox_lines(tasks: list[Task], counts: Counts, workspace: Workspace, first: int, lang: Lang) -> list[str]:
-    """One page of the inbox (`tasks`, from the `first`-th on, counting from 0) and a summary of all."""
+def inbox_lines(
+    tasks: list[Task], counts: Counts, workspace: Workspace, first: int, command: str, lang: Lang
+) -> list[str]:
+    """One page of the inbox (`tasks`, from the `first`-th on, counting from 0) and a summary of all;
+    `command` is how the user runs the sandbox, for the hints."""
     if not counts.total:
-        return [text("sandbox.inbox.empty", lang)]
+        empty = _("The inbox is empty. A brand offers the creator a task with: {command}", command=command)
+        return [render(empty, lang) + " offer TASK --brand BRAND --price AMOUNT"]
     headers = [text(f"sandbox.col.{key}", lang) for key in ("task", "brand", "price", "state", "hours_left", "next")]
     rows = [
         [
@@ -130,16 +137,34 @@ def inbox_lines(tasks: list[Task], counts: Counts, workspace: Workspace, first: 
     )
     lines = [*table(rows, headers, right=frozenset({2, 4})), "", summary] if rows else [summary]
     if len(tasks) < counts.total:
-        lines.append(text("sandbox.inbox.page", lang, first=first + 1, last=first + len(tasks), count=counts.total))
+        last = first + len(tasks)
+        shown = _("Shown: tasks {first} to {last} of {count}; every task with --all.", count=counts.total)
+        lines.append(render(_(shown.msgid, first=first + 1, last=last, count=counts.total), lang))
+        if last < counts.total:
+            lines.append(text("sandbox.next", lang, command=f"{command} inbox --page {last // PAGE + 1}"))
     return lines
 
 
-def task_lines(task: Task, workspace: Workspace, rules: Rules, lang: Lang) -> list[str]:
-    """One task in detail; `rules` are those it was published under."""
+def details_lines(task: Task, rules: Rules, lang: Lang) -> list[str]:
+    """What Xingtu's task details page shows: brand, requirements, price, fee and pay, hours left to accept."""
     price = format_yuan(task.price_fen)
     lines = [text("sandbox.show.title", lang, task=task.name, brand=task.brand, price=price)]
     requirements = task.requirements or text("sandbox.show.no_requirements", lang)
     lines.append(text("sandbox.show.requirements", lang, requirements=requirements))
+    if task.fee_fen is not None:
+        net = format_yuan(task.price_fen - task.fee_fen)
+        lines.append(text("sandbox.show.fee", lang, fee=format_yuan(task.fee_fen), net=net))
+    elif not task.state.terminal:
+        fee = service_fee(task.price_fen, rules.service_fee_percent)
+        percent = format(rules.service_fee_percent.normalize(), "f")
+        net = format_yuan(task.price_fen - fee)
+        to_come = _(
+            "Platform fee {fee} yuan ({percent}%); the creator would be paid {net} yuan.",
+            fee=format_yuan(fee),
+            percent=percent,
+            net=net,
+        )
+        lines.append(render(to_come, lang))
     left = task.hours_left
     if left is None:
         lines.append(text("sandbox.show.published", lang, hour=task.published_at))
@@ -147,6 +172,12 @@ def task_lines(task: Task, workspace: Workspace, rules: Rules, lang: Lang) -> li
         lines.append(
             text("sandbox.show.deadline", lang, hour=task.published_at, deadline=task.accept_deadline, left=left)
         )
+    return lines
+
+
+def task_lines(task: Task, rules: Rules, lang: Lang) -> list[str]:
+    """One task in detail; `rules` are those it was published under."""
+    lines = details_lines(task, rules, lang)
     lines.append(
         text(
             "sandbox.show.changes",
@@ -157,9 +188,6 @@ def task_lines(task: Task, workspace: Workspace, rules: Rules, lang: Lang) -> li
             video_limit=rules.video_change_limit,
         )
     )
-    if task.fee_fen is not None:
-        net = format_yuan(task.price_fen - task.fee_fen)
-        lines.append(text("sandbox.show.fee", lang, fee=format_yuan(task.fee_fen), net=net))
     lines.append(text("sandbox.show.rules", lang, rules=rules_line(rules, lang)))
     lines.append(state_lines(task, lang)[0])
     possible = [[t.trigger, t.label(lang), t.actor.label(lang)] for t in task.possible_now()]

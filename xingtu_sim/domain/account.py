@@ -103,6 +103,6 @@ class CreatorAccount:
             reason,
             message("refused.account", action=action, reason=reason),
             detail,
-            possible_now=[a.label for a in self.possible_actions()],
+            possible_now=[a.label for a in self.possible_actions() if a is not action],  # never the refused one
             action=action.value,
         )

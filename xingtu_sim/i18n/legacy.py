@@ -375,31 +375,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "diagram.no_folder": (N_("its folder does not exist"), "所在文件夹不存在"),
     "diagram.no_write_permission": ("permission denied", "没有写入权限"),
     # Sandbox
-    "sandbox.missing": (
-        N_("There is no sandbox in {path} yet. Start one with: xingtu-sim sandbox new --followers 150000"),
-        "{path} 中还没有练习沙盒。请先创建：xingtu-sim sandbox new --followers 150000",
-    ),
-    "sandbox.exists": (
-        N_(
-            "A sandbox already exists in {path}. Add --force to replace it (its tasks are lost), or choose another file "
-            "with --db."
-        ),
-        "{path} 中已有练习沙盒。加 --force 可替换它（其中的任务将丢失），或用 --db 选择其他文件。",
-    ),
     "sandbox.foreign": (
         N_(
             "{path} is another application's SQLite database, not a xingtu-sim sandbox; it was left untouched. "
             "Choose another file with --db."
         ),
         "{path} 是其他程序的 SQLite 数据库，不是 xingtu-sim 练习沙盒；文件未作任何改动。请用 --db 选择其他文件。",
-    ),
-    "sandbox.corrupt": (
-        N_(
-            "{path} is not a readable xingtu-sim sandbox ({error}); it was left untouched. Choose another file with --db, "
-            "or move this one away and run: xingtu-sim sandbox new"
-        ),
-        "{path} 不是可读取的 xingtu-sim 练习沙盒（{error}）；文件未作任何改动。请用 --db 选择其他文件，"
-        "或移走该文件后运行：xingtu-sim sandbox new",
     ),
     "sandbox.not_sqlite": (N_("not an SQLite database"), "不是 SQLite 数据库"),
     "sandbox.no_account": (
@@ -497,20 +478,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "sandbox.none_lapsed": (N_("No task lapsed."), "没有任务失效。"),
     "sandbox.clock": (N_("hour {hour} (day {day}, {time})"), "第 {hour} 小时（第 {day} 天 {time}）"),
-    "sandbox.inbox.empty": (
-        N_(
-            "The inbox is empty. A brand publishes a task with: "
-            "xingtu-sim sandbox publish TASK --brand BRAND --price AMOUNT"
-        ),
-        "收件箱是空的。品牌方发布任务：xingtu-sim sandbox publish 任务名 --brand 品牌 --price 金额",
-    ),
     "sandbox.inbox.summary": (
         N_("{count} tasks, {pending} awaiting the creator's decision; it is {clock}."),
         "共 {count} 个任务，其中 {pending} 个待达人决定；现在是{clock}。",
-    ),
-    "sandbox.inbox.page": (
-        N_("Shown: tasks {first} to {last} of {count}; another page with --page N, every task with --all."),
-        "本页显示第 {first} 至 {last} 个任务，共 {count} 个；用 --page N 查看其他页，用 --all 列出全部。",
     ),
     "sandbox.col.task": (N_("Task"), "任务"),
     "sandbox.col.brand": (N_("Brand"), "品牌方"),

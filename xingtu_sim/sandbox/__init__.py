@@ -12,26 +12,35 @@ A `Session` reads only what a move touches (`act`, `publish`, `pass_time`, `open
 tasks a page at a time (`tasks`) and counts them without reading them (`counts`). `reset` starts an
 account over; `account_keys` lists the accounts. The CLI sandbox plays the account `default`
 (DEFAULT_ACCOUNT); each account has its own tasks, history, clock and rules in force, and each task
-keeps the rules it was published under. Module by module: `store` opens and checks the file and
-runs transactions, `schema` holds the tables and their migrations, `rows` turns rows into domain
-objects and back, `session` and `accounts` are the API.
+keeps the rules it was published under.
+
+Errors: NoSandbox (no such account, or no file yet), SandboxExists (create without force),
+UnusableSandbox (not a file we can read; left untouched), and the domain's ActionRefused and
+InputError; a session that raises writes nothing.
+
+Module by module: `store` opens and checks the file and runs transactions, `schema` holds the
+tables and their migrations (add one there for new tables), `rows` turns rows into domain objects
+and back, `session` and `accounts` are the API.
 """
 
 from __future__ import annotations
 
-from xingtu_sim.sandbox.accounts import account_keys, create, reset
+from xingtu_sim.sandbox.accounts import SandboxExists, account_keys, create, reset
 from xingtu_sim.sandbox.duration import parse_duration
 from xingtu_sim.sandbox.schema import DEFAULT_ACCOUNT, SCHEMA_VERSION, Stage
 from xingtu_sim.sandbox.session import Counts, Session, session
-from xingtu_sim.sandbox.store import APPLICATION_ID
+from xingtu_sim.sandbox.store import APPLICATION_ID, NoSandbox, UnusableSandbox
 
 __all__ = [
     "APPLICATION_ID",
     "DEFAULT_ACCOUNT",
     "SCHEMA_VERSION",
     "Counts",
+    "NoSandbox",
+    "SandboxExists",
     "Session",
     "Stage",
+    "UnusableSandbox",
     "account_keys",
     "create",
     "parse_duration",

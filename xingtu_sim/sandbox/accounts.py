@@ -7,13 +7,18 @@ from pathlib import Path
 
 from xingtu_sim.domain.account import CreatorAccount
 from xingtu_sim.domain.clock import Clock
-from xingtu_sim.domain.errors import InputError, message
+from xingtu_sim.domain.errors import InputError
 from xingtu_sim.domain.rules import DEFAULT_RULES, Rules
+from xingtu_sim.domain.text import _
 from xingtu_sim.domain.workspace import Workspace
 from xingtu_sim.sandbox.rows import ACCOUNT_COLUMNS, RulesBook, account_row
 from xingtu_sim.sandbox.schema import DEFAULT_ACCOUNT
 from xingtu_sim.sandbox.session import Session
-from xingtu_sim.sandbox.store import transaction
+from xingtu_sim.sandbox.store import said, transaction
+
+
+class SandboxExists(InputError):
+    """The account to create is there already: replacing it needs `force`."""
 
 
 def create(
@@ -28,7 +33,7 @@ def create(
     with transaction(path, create=True) as connection:
         found = connection.execute("SELECT id FROM account WHERE key = ?", (key,)).fetchone()
         if found and not force:
-            raise InputError(message("sandbox.exists", path=path, account=key))
+            raise SandboxExists(said(_("A sandbox already exists in {path}.", path=path)))
         _start(connection, key, account, rules, found[0] if found else None)
 
 

@@ -38,7 +38,7 @@ from xingtu_sim.sandbox.rows import (
     restore_task,
 )
 from xingtu_sim.sandbox.schema import DEFAULT_ACCOUNT, STATES, Stage
-from xingtu_sim.sandbox.store import transaction
+from xingtu_sim.sandbox.store import NoSandbox, UnusableSandbox, missing, transaction, unusable
 
 _ROW_ERRORS = (ValueError, KeyError, TypeError, RulesError)  # a row no version of ours writes
 _SUGGEST_FROM_ALL = 5_000  # with more tasks, a mistyped name is compared with those likeliest to be meant
@@ -93,8 +93,9 @@ class Session:
         columns = ", ".join(ACCOUNT_COLUMNS)
         row = connection.execute(f"SELECT id, rules_id, {columns} FROM account WHERE key = ?", (account,)).fetchone()
         if row is None:
-            key = "sandbox.missing" if account == DEFAULT_ACCOUNT else "sandbox.no_account"
-            raise InputError(message(key, path=path, account=account))
+            if account == DEFAULT_ACCOUNT:
+                raise NoSandbox(missing(path))
+            raise NoSandbox(message("sandbox.no_account", path=path, account=account))
         with self._reading():
             self.account_id, self._rules_id = int(row[0]), int(row[1])
             rules = self._rules.rules(self._rules_id)
@@ -263,4 +264,4 @@ class Session:
         try:
             yield
         except _ROW_ERRORS as error:
-            raise InputError(message("sandbox.corrupt", path=self.path, error=repr(error))) from None
+            raise UnusableSandbox(unusable(self.path, repr(error))) from None

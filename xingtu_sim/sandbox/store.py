@@ -12,7 +12,24 @@ from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 
 from xingtu_sim.domain.errors import InputError, Message, message, unreadable
+from xingtu_sim.domain.text import Text, _
+from xingtu_sim.i18n.render import render
 from xingtu_sim.sandbox.schema import SCHEMA_VERSION, upgrade
+
+
+def said(text: Text) -> Message:
+    """A catalogue message as an error line, while the domain's errors take lines rendered by language
+    (the i18n conversion makes them take messages; this goes then)."""
+    return lambda lang: render(text, lang)
+
+
+class NoSandbox(InputError):
+    """The file holds no sandbox (or not the account asked for) yet."""
+
+
+class UnusableSandbox(InputError):
+    """The file is not a sandbox we can read: damaged, cut short, not SQLite. It was left untouched."""
+
 
 APPLICATION_ID = 0x58545342  # "XTSB" in the header marks a file as a xingtu-sim sandbox
 BUSY_TIMEOUT_SECONDS = 30.0  # how long a command waits for another one holding the file
@@ -24,7 +41,7 @@ def transaction(path: Path, *, create: bool = False, write: bool = True) -> Iter
     if not _is_empty(path):
         _inspect_read_only(path)
     elif not create:
-        raise InputError(message("sandbox.missing", path=path))
+        raise NoSandbox(missing(path))
     connection = _connect(path, create)
     try:
         with _database_errors(path):
@@ -49,6 +66,16 @@ def _is_empty(path: Path) -> bool:
         return True
     except OSError as error:
         raise InputError(message("sandbox.unreadable", path=path, error=unreadable(error))) from None
+
+
+def missing(path: Path) -> Message:
+    return said(_("There is no sandbox in {path} yet.", path=path))
+
+
+def unusable(path: Path, error: object) -> Message:
+    return said(
+        _("{path} is not a readable xingtu-sim sandbox ({error}); it was left untouched.", path=path, error=error)
+    )
 
 
 def _inspect_read_only(path: Path) -> None:
@@ -95,7 +122,7 @@ def _database_errors(path: Path) -> Iterator[None]:
         raise _database_error(path, error) from None
     except sqlite3.DatabaseError as error:
         detail = message("sandbox.not_sqlite") if error.sqlite_errorname == "SQLITE_NOTADB" else str(error)
-        raise InputError(message("sandbox.corrupt", path=path, error=detail)) from None
+        raise UnusableSandbox(unusable(path, detail)) from None
     except OverflowError:  # SQLite keeps 64-bit integers: a price or a span of time beyond them
         raise InputError(message("sandbox.too_large")) from None
 
@@ -131,7 +158,7 @@ def _bring_up_to_date(connection: sqlite3.Connection, path: Path, create: bool) 
     """Check the file again inside the transaction, then create or upgrade its schema."""
     version = _check_identity(connection, path)
     if version == 0 and not create:
-        raise InputError(message("sandbox.missing", path=path))
+        raise NoSandbox(missing(path))
     upgrade(connection, version)
     if version < SCHEMA_VERSION:
         connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
