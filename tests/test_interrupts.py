@@ -109,11 +109,11 @@ def test_a_signal_stops_every_command_with_one_line_and_128_plus_its_number(comm
 
 
 @pytest.mark.parametrize("sig", SIGNALS, ids=lambda sig: sig.name)
-@pytest.mark.parametrize("args", [["inbox"], ["publish", "Autumn launch", "--brand", "Adidas", "--price", "5000"]])
+@pytest.mark.parametrize("args", [["inbox"], ["offer", "Autumn launch", "--brand", "Adidas", "--price", "5000"]])
 def test_a_signal_stops_a_sandbox_command_and_the_sandbox_still_works(
     db: Path, args: list[str], sig: signal.Signals
 ) -> None:
-    ok(db, "publish", "Spring launch", "--brand", "Nike", "--price", "8000")
+    ok(db, "offer", "Spring launch", "--brand", "Nike", "--price", "8000")
     code, _output, stderr = _stopped_while_writing(["sandbox", "--db", str(db), *args], sig)
     assert (code, stderr.splitlines()) == (128 + sig, [LINES[sig]])
     assert "Spring launch" in ok(db, "inbox")
