@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from decimal import Decimal
 
 import click
 
@@ -135,7 +134,7 @@ def open_command(rules: Rules | None) -> None:
 @rules_change_option
 @db_option
 @lang_option
-def offer_command(task: str, brand: str, price: Decimal, requirements: str, rules: Rules | None) -> None:
+def offer_command(task: str, brand: str, price: str, requirements: str, rules: Rules | None) -> None:
     """The brand's move: publish TASK to the creator, paying AMOUNT yuan, asking for TEXT. (Not to be
     mistaken for `do publish`, the creator publishing the video.)
 

@@ -6,7 +6,6 @@ import difflib
 import os
 import shlex
 from collections.abc import Callable
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -15,12 +14,11 @@ import click
 from xingtu_sim.cli.base import chosen_lang
 from xingtu_sim.domain.errors import InputError, message, unreadable
 from xingtu_sim.domain.lifecycle import TRIGGERS, Actor, Trigger
-from xingtu_sim.domain.money import fen_to_yuan
 from xingtu_sim.domain.text import _
 from xingtu_sim.i18n import Lang, join, render
 from xingtu_sim.sandbox import NoSandbox, UnusableSandbox
 from xingtu_sim.sandbox.store import said
-from xingtu_sim.steps.context import parse_amount, parse_count
+from xingtu_sim.steps.context import parse_count, plain_amount
 
 if TYPE_CHECKING:
     from xingtu_sim.domain.rules import Rules
@@ -149,12 +147,12 @@ class Followers(click.ParamType):  # type: ignore[type-arg]
 
 
 class Yuan(click.ParamType):  # type: ignore[type-arg]
-    """An amount in yuan as feature files write it: 8000, 8,000 or 99.90."""
+    """An amount in yuan as feature files write it: 8000, 8,000 or 99.90 (the domain checks it)."""
 
     name = "amount"
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Decimal:
-        return fen_to_yuan(parse_amount(str(value)))
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        return plain_amount(str(value))
 
 
 def json_option(command: F) -> F:

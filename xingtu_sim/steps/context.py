@@ -336,4 +336,9 @@ def parse_count(count: str) -> int:
 
 def parse_amount(amount: str) -> int:
     """Yuan as scenario writers type them (8000, 8,000.50), in fen."""
-    return yuan_to_fen(amount.replace(",", ""))
+    return yuan_to_fen(plain_amount(amount))
+
+
+def plain_amount(amount: str) -> str:
+    """Yuan as scenario writers type them, without thousands separators: 8,000.50 -> 8000.50."""
+    return amount.replace(",", "")
