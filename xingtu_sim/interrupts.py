@@ -46,9 +46,12 @@ def terminate_as_interrupt() -> Iterator[None]:
 
 def interrupted_line(interrupt: KeyboardInterrupt, lang: Lang | None = None) -> str:
     """The one line a stopped command ends with, in the reader's language."""
-    from xingtu_sim.i18n import default_lang, text  # imported only once stopped: it may be what was importing
+    # Imported only once stopped: they may be what was importing when the signal came.
+    from xingtu_sim.domain.text import _
+    from xingtu_sim.i18n import default_lang, render
 
-    return text("error.interrupted", lang or default_lang(), signal=signal_of(interrupt).name)
+    said = _("Interrupted ({signal}): stopped before the end.", signal=signal_of(interrupt).name)
+    return render(said, lang or default_lang())
 
 
 def main() -> None:

@@ -12,8 +12,10 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from xingtu_sim.cli.output import CLOSED_PIPE, WRITE_ERRORS, OutputGone, discard_stdout, flush_stdout, why_not_written
 from xingtu_sim.domain.errors import ActionRefused, XingtuError
-from xingtu_sim.i18n import LANGS, Lang, default_lang, parse_lang, text
+from xingtu_sim.domain.text import _
+from xingtu_sim.i18n import LANGS, Lang, default_lang, parse_lang, render, text
 from xingtu_sim.interrupts import Terminated, interrupted_line, terminate_as_interrupt
 
 if TYPE_CHECKING:
@@ -152,6 +154,15 @@ def _exit_codes() -> Iterator[None]:
         raise _with_hint(error) from None
     except KeyboardInterrupt as interrupt:
         raise as_interrupted(interrupt) from None
+    except OSError as error:  # inputs are checked where they are read: this is the output failing
+        if error.errno == CLOSED_PIPE:
+            discard_stdout()
+            raise OutputGone from None
+        if error.errno in WRITE_ERRORS:
+            discard_stdout()
+            reason = why_not_written(error)
+            raise BadInput(render(_("Cannot write the output: {reason}.", reason=reason), current_lang())) from None
+        raise
 
 
 class XingtuGroup(click.Group):
@@ -167,7 +178,13 @@ class XingtuGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         with _exit_codes():
-            return super().invoke(ctx)
+            try:
+                result = super().invoke(ctx)
+            except click.exceptions.Exit:
+                flush_stdout()
+                raise
+            flush_stdout()
+            return result
 
 
 class LazyGroup(XingtuGroup):

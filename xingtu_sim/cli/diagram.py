@@ -9,9 +9,11 @@ from pathlib import Path
 
 import click
 
-from xingtu_sim.cli.base import current_lang, lang_option, say
-from xingtu_sim.domain.errors import InputError, Message, message, unreadable
-from xingtu_sim.i18n import text
+from xingtu_sim.cli.base import BadInput, current_lang, lang_option, say
+from xingtu_sim.cli.output import why_not_written
+from xingtu_sim.domain.errors import InputError, message
+from xingtu_sim.domain.text import _
+from xingtu_sim.i18n import render, text
 from xingtu_sim.tools import diagram
 
 PICTURE_FORMATS = ("svg", "png")
@@ -85,12 +87,11 @@ def _write(output: Path, content: str | bytes) -> None:
         else:
             output.write_text(content, encoding="utf-8")
     except OSError as error:
-        raise InputError(message("diagram.cannot_write", path=output, error=_why_not_written(error))) from None
+        said = _("Cannot write {path}: {reason}.", path=output, reason=_why_not_written(error))
+        raise BadInput(render(said, current_lang())) from None
 
 
-def _why_not_written(error: OSError) -> Message:
+def _why_not_written(error: OSError) -> object:
     if isinstance(error, FileNotFoundError):
         return message("diagram.no_folder")
-    if isinstance(error, PermissionError):
-        return message("diagram.no_write_permission")
-    return unreadable(error)  # a folder, or what the system says
+    return why_not_written(error)  # no permission, a full disk, a folder, or what the system says

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import click
 
-from xingtu_sim.cli.base import current_lang, lang_option, rules_option, say
-from xingtu_sim.domain.errors import InputError, message, unreadable
+from xingtu_sim.cli.base import BadInput, current_lang, lang_option, rules_option, say
+from xingtu_sim.cli.output import why_not_written
 from xingtu_sim.domain.rules import Rules
-from xingtu_sim.i18n import text
+from xingtu_sim.domain.text import _
+from xingtu_sim.i18n import render, text
 from xingtu_sim.tools.generate import SCENARIO_COUNT, file_name, generate_feature
 
 
@@ -36,5 +37,7 @@ def command(output: Path | None, rules: Rules) -> None:
         output.mkdir(parents=True, exist_ok=True)
         path.write_text(feature, encoding="utf-8")
     except OSError as error:
-        raise InputError(message("file.cannot_write", path=path, reason=unreadable(error))) from None
+        where = output if output.exists() and not output.is_dir() else path  # --output /dev/full: not a folder
+        said = _("Cannot write {path}: {reason}.", path=where, reason=why_not_written(error))
+        raise BadInput(render(said, lang)) from None
     say(text("generate.written", lang, path=path, count=SCENARIO_COUNT))

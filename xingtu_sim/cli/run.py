@@ -10,7 +10,8 @@ import click
 from xingtu_sim.cli.base import EXIT_FAILED, current_lang, lang_option, rules_option, say
 from xingtu_sim.cli.report_output import ReportOutput
 from xingtu_sim.domain.rules import Rules
-from xingtu_sim.i18n import text
+from xingtu_sim.domain.text import ngettext
+from xingtu_sim.i18n import render, text
 from xingtu_sim.interrupts import signal_of
 
 if TYPE_CHECKING:
@@ -75,7 +76,16 @@ def command(
             run = run_paths(paths, options, on_scenario, before_run=output_to.open)
             report.finish(run)
         except KeyboardInterrupt as interrupt:
-            output_to.withdraw(text("run.interrupted", lang, signal=signal_of(interrupt).name, count=len(finished)))
+            count, signal = len(finished), signal_of(interrupt).name
+            said = ngettext(
+                "Interrupted ({signal}) after {count} scenario: the run did not finish and did not pass.",
+                "Interrupted ({signal}) after {count} scenarios: the run did not finish and did not pass.",
+                count, count=count, signal=signal,
+            )  # fmt: skip
+            output_to.withdraw(render(said, lang))
+            raise
+        except Exception:
+            output_to.withdraw(None)
             raise
 
     if not run.scenarios:

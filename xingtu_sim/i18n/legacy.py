@@ -81,10 +81,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "move": (N_("{action} ({actor})"), "{action}（{actor}）"),
     # Bad input
     "error.prefix": (N_("Error: "), "错误："),
-    "error.interrupted": (
-        N_("Interrupted ({signal}): stopped before the end."),
-        "已中断（{signal}）：未执行完就停止了。",
-    ),
     "error.usage_hint": (N_("Run with --help to see how to use it."), "用法有误：请加 --help 查看用法。"),
     "error.unknown_task": (N_('There is no task "{task}".'), "没有名为 “{task}” 的任务。"),
     "error.unknown_task.hint": (N_('Did you mean "{suggestion}"?'), "您是不是要找 “{suggestion}”？"),
@@ -215,10 +211,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "run.summary_undefined": (
         N_("{undefined} of the failed scenarios have undefined steps (see `xingtu-sim steps`)."),
         "其中 {undefined} 个失败的场景含有未定义的步骤（见 `xingtu-sim steps`）。",
-    ),
-    "run.interrupted": (
-        N_("Interrupted ({signal}) after {count} scenarios: the run did not finish and did not pass."),
-        "已中断（{signal}）：只运行了 {count} 个场景，运行未完成，不算通过。",
     ),
     "run.no_match": (N_('No scenario matches --tags "{tags}".'), "没有场景匹配 --tags “{tags}”。"),
     "run.report_written": (N_("{format} report written to {path}"), "{format} 报告已写入 {path}"),
@@ -371,9 +363,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("A PNG picture cannot be shown in a terminal; write it to a file with --output lifecycle.png."),
         "PNG 图片无法在终端中显示；请用 --output lifecycle.png 写入文件。",
     ),
-    "diagram.cannot_write": (N_("Cannot write {path}: {error}"), "无法写入 {path}：{error}"),
     "diagram.no_folder": (N_("its folder does not exist"), "所在文件夹不存在"),
-    "diagram.no_write_permission": ("permission denied", "没有写入权限"),
     # Sandbox
     "sandbox.foreign": (
         N_(
