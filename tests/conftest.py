@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -21,6 +22,22 @@ pytest_plugins = ["xingtu_sim.steps.plugin", "pytester"]
 # (tests/hypothesis_budget.py). Registered here, before Hypothesis's plugin loads the chosen one.
 settings.register_profile("ci", settings.get_profile("default"))
 settings.register_profile("dev", max_examples=10)
+
+# CI sets this: a program the tests need (Chromium, Graphviz, tmux) is then required, not optional.
+REQUIRE_TOOLS = "XINGTU_SIM_REQUIRE_TOOLS"
+
+
+def require_tool(found: bool, why: str) -> None:
+    """Skip with the reason when a program is missing; fail instead when $XINGTU_SIM_REQUIRE_TOOLS is set (CI)."""
+    if found:
+        return
+    if os.environ.get(REQUIRE_TOOLS):
+        pytest.fail(f"{why} (${REQUIRE_TOOLS} is set: CI installs it)", pytrace=False)
+    pytest.skip(why)
+
+
+def program(name: str) -> bool:
+    return shutil.which(name) is not None
 
 
 @pytest.fixture

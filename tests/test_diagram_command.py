@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import program, require_tool
 
 import xingtu_sim.cli.diagram as diagram_command
 from xingtu_sim import State
@@ -16,9 +17,12 @@ from xingtu_sim.i18n import LANGS, Lang
 from xingtu_sim.tools.diagram import dot, mermaid
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-needs_graphviz = pytest.mark.skipif(
-    shutil.which("dot") is None, reason="Graphviz's dot program is not installed (apt install graphviz)"
-)
+needs_graphviz = pytest.mark.usefixtures("graphviz")
+
+
+@pytest.fixture
+def graphviz() -> None:
+    require_tool(program("dot"), "Graphviz's dot program is not installed (apt install graphviz)")
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shlex
-import shutil
 import subprocess
 import sys
 import time
@@ -13,17 +12,18 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import tour_choices
+from conftest import program, require_tool, tour_choices
 
 from xingtu_sim import State
 from xingtu_sim.i18n import LANGS, Lang, text
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        shutil.which("tmux") is None, reason="tmux is not installed: the real-terminal test of the tour needs it"
-    ),
-]
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(autouse=True)
+def tmux() -> None:
+    require_tool(program("tmux"), "tmux is not installed: the real-terminal test of the tour needs it")
+
 
 WAIT_SECONDS = 15  # how long a screen may take to show up on a slow machine; not a speed check
 

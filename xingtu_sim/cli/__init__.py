@@ -17,6 +17,7 @@ COMMANDS = {
     "sandbox": ("xingtu_sim.cli.sandbox", "A practice account and task inbox. 练习账户与任务收件箱。"),
     "rules": ("xingtu_sim.cli.rules", "Print the rules in force as TOML. 打印当前规则。"),
     "simulate": ("xingtu_sim.cli.simulate", "Simulate many tasks at once and report. 批量模拟任务并汇总。"),
+    "serve": ("xingtu_sim.cli.serve", "The practice console in the browser. 浏览器练习控制台。"),
 }
 
 

@@ -30,9 +30,7 @@ _LANG = "xingtu_sim.lang"
 
 def current_lang() -> Lang:
     """The language chosen with --lang anywhere on the command line, else the locale's."""
-    ctx = click.get_current_context(silent=True)
-    chosen = ctx.find_root().meta.get(_LANG) if ctx else None
-    return chosen or default_lang()
+    return chosen_lang() or default_lang()
 
 
 def chosen_lang() -> Lang | None:

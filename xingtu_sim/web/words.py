@@ -1,0 +1,28 @@
+"""Messages of both kinds as text: the gettext catalogues are replacing the domain's old ones, meanwhile."""
+
+from __future__ import annotations
+
+from xingtu_sim.domain.errors import Message as LegacyMessage
+from xingtu_sim.domain.text import Joined, LabelledEnum, Message
+from xingtu_sim.i18n import Lang, render
+
+
+def shown(value: object, lang: Lang) -> str:
+    """A message, a label or a plain value as text in `lang`.
+
+    The domain still builds some messages the old way (a function of the language, a `label(lang)`
+    method) while the catalogues replace them; both kinds are shown.
+    """
+    if isinstance(value, Message | Joined | LabelledEnum):
+        return render(value, lang)
+    label = getattr(value, "label", None)
+    if callable(label):
+        return str(label(lang))
+    if callable(value):
+        return str(value(lang))
+    return str(value)
+
+
+def said(message: Message) -> LegacyMessage:
+    """A catalogue message in the form the domain's errors take (a function of the language), meanwhile."""
+    return lambda lang: render(message, lang)
