@@ -6,7 +6,9 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings
@@ -14,6 +16,9 @@ from hypothesis import settings
 from xingtu_sim import DEFAULT_RULES, CreatorAccount, Workspace
 from xingtu_sim.i18n import Lang
 from xingtu_sim.tools.tour import Choice, Move, Tour, Wait
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 pytest_plugins = ["xingtu_sim.steps.plugin", "pytester"]
 
@@ -38,6 +43,31 @@ def require_tool(found: bool, why: str) -> None:
 
 def program(name: str) -> bool:
     return shutil.which(name) is not None
+
+
+# A real browser: Debian's Chromium driven by Playwright (whose own browser download is not reachable here).
+CHROMIUM = os.environ.get("XINGTU_SIM_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """One Chromium per test module; skipped without it, failed in CI (which installs it)."""
+    require_tool(Path(CHROMIUM).exists(), f"Chromium is not at {CHROMIUM} (apt install chromium fonts-noto-cjk)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
 
 
 @pytest.fixture

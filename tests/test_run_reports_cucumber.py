@@ -4,9 +4,7 @@ the spec's order, and the official HTML formatter's page showing the run's count
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +13,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from jsonschema import Draft202012Validator
+from playwright.sync_api import Browser, Page
 
 from xingtu_sim.cli import main
 
@@ -142,38 +141,17 @@ def test_a_passing_run_is_a_successful_test_run(tmp_path: Path) -> None:
 
 # The HTML report, opened in a real browser.
 
-BROWSER_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
 
 @pytest.fixture
-def browser_page() -> Iterator[Any]:
-    """A page of Debian's Chromium driven by Playwright; skipped without them, failed in CI (which has them)."""
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        chromium = None
-    if chromium is None:
-        if os.environ.get("XINGTU_SIM_REQUIRE_BROWSER"):
-            pytest.fail("XINGTU_SIM_REQUIRE_BROWSER is set but Chromium or Playwright is missing")
-        pytest.skip("Chromium and Playwright are needed to open the HTML report")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=BROWSER_ARGS)
-        yield browser.new_page(viewport={"width": 1200, "height": 900})
-        browser.close()
+def browser_page(browser: Browser) -> Iterator[Page]:
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    yield page
+    page.close()
 
 
 @pytest.mark.slow
 def test_the_html_report_shows_the_runs_counts_and_chinese_keywords_without_the_network(
-    tmp_path: Path, mixed: Path, browser_page: Any
+    tmp_path: Path, mixed: Path, browser_page: Page
 ) -> None:
     report = run_report(tmp_path, "html", str(mixed))
     requested: list[str] = []
@@ -195,7 +173,9 @@ def test_the_html_report_shows_the_runs_counts_and_chinese_keywords_without_the_
 
 
 @pytest.mark.slow
-def test_the_html_report_of_the_bundled_scenarios_counts_every_one_as_passed(tmp_path: Path, browser_page: Any) -> None:
+def test_the_html_report_of_the_bundled_scenarios_counts_every_one_as_passed(
+    tmp_path: Path, browser_page: Page
+) -> None:
     report = run_report(tmp_path, "html", "--tags", "@money")
     browser_page.goto(report.as_uri())
     browser_page.get_by_text(re.compile(r"100% \((\d+) / \1\) passed")).wait_for()

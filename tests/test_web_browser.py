@@ -5,41 +5,21 @@ Controls are found as a person finds them: by role and accessible name, in the p
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ok, require_tool
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from conftest import ok
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 from served import Served
 
 from xingtu_sim.i18n import LANGS, Lang
 
-CHROMIUM = os.environ.get("XINGTU_SIM_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PHONE = {"viewport": {"width": 375, "height": 812}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 TIMEOUT_MS = 20_000  # a slow, shared machine; not a speed check
 
 pytestmark = pytest.mark.slow  # a browser and a server process per test
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    require_tool(Path(CHROMIUM).exists(), f"Chromium is not at {CHROMIUM} (apt install chromium fonts-noto-cjk)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
