@@ -18,7 +18,8 @@ from xingtu_sim.domain.text import _
 from xingtu_sim.i18n import Lang, join, render
 from xingtu_sim.sandbox import NoSandbox, UnusableSandbox
 from xingtu_sim.sandbox.store import said
-from xingtu_sim.steps.context import parse_count, plain_amount
+from xingtu_sim.steps.context import plain_amount
+from xingtu_sim.steps.numbers import parse_count
 
 if TYPE_CHECKING:
     from xingtu_sim.domain.rules import Rules

@@ -140,7 +140,7 @@ def _is_wide(char: str) -> bool:
 def _step(keyword: str, kind: Kind, text: str, line: int) -> LessonStep:
     phrase = matching(text, kind)
     assert phrase is not None, "a lesson's steps were checked against the vocabulary when it was read"
-    match = phrase.pattern("en").fullmatch(text) or phrase.pattern("zh-CN").fullmatch(text)
+    match = phrase.match(text)
     assert match is not None
     values = {name: value for name, value in match.groupdict().items() if value is not None}
     return LessonStep(keyword, kind, text, line, phrase, values)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import platform
+import re
 import time
 from collections import defaultdict
 from collections.abc import Generator, Iterator, Mapping, Sequence
@@ -48,6 +49,7 @@ class _Definition:
     id: str
     phrase: Phrase
     lang: str
+    pattern: re.Pattern[str]  # the phrasing's, or one of its variants'
 
 
 def messages_ndjson(run: RunResult) -> str:
@@ -61,7 +63,12 @@ def messages(run: RunResult) -> Iterator[cm.Envelope]:
     ids = (str(n) for n in count())
     yield cm.Envelope(meta=_meta())
     pickles = yield from _documents(run.scenarios, ids)
-    definitions = [_Definition(next(ids), phrase, lang) for phrase in VOCABULARY for lang in _LANGS]
+    definitions = [
+        _Definition(next(ids), phrase, lang, pattern)
+        for phrase in VOCABULARY
+        for lang in _LANGS
+        for pattern in phrase.patterns(lang)
+    ]
     for definition in definitions:
         yield cm.Envelope(step_definition=_step_definition(definition))
     hook = cm.Hook(
@@ -158,10 +165,11 @@ def _match(ran: list[ScenarioResult], pickles: list[cm.Pickle], lines: dict[str,
 
 
 def _step_definition(definition: _Definition) -> cm.StepDefinition:
-    pattern = definition.phrase.pattern(definition.lang)
     return cm.StepDefinition(
         id=definition.id,
-        pattern=cm.StepDefinitionPattern(source=pattern.pattern, type=cm.StepDefinitionPatternType.regular_expression),
+        pattern=cm.StepDefinitionPattern(
+            source=definition.pattern.pattern, type=cm.StepDefinitionPatternType.regular_expression
+        ),
         source_reference=cm.SourceReference(uri=_VOCABULARY_FILE),
     )
 
@@ -273,7 +281,7 @@ def _definition_of(
     for definition in definitions:
         if definition.lang != lang:
             continue
-        match = definition.phrase.pattern(lang).fullmatch(text)
+        match = definition.pattern.fullmatch(text)
         if match:
             arguments = [
                 cm.StepMatchArgument(group=cm.Group(start=match.start(name), value=value, children=[]))

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
 from xingtu_sim.domain.account import CreatorAccount, parse_platform
 from xingtu_sim.domain.clock import HOURS_PER_DAY
-from xingtu_sim.domain.errors import ActionRefused, InputError, Reason, message
+from xingtu_sim.domain.errors import ActionRefused, InputError, Reason
 from xingtu_sim.domain.lifecycle import State, Trigger
 from xingtu_sim.domain.money import format_yuan, yuan_to_fen
 from xingtu_sim.domain.rules import Rules
@@ -17,7 +16,8 @@ from xingtu_sim.domain.trace import Trace
 from xingtu_sim.domain.workspace import Workspace
 from xingtu_sim.files.rules_toml import with_rule
 from xingtu_sim.i18n import Lang, join, text
-from xingtu_sim.steps.vocabulary import Phrase
+from xingtu_sim.steps.numbers import parse_count
+from xingtu_sim.steps.vocabulary import Phrase, state_named
 
 
 class StepFailed(AssertionError):
@@ -285,7 +285,7 @@ class ScenarioContext:
 
     def _state(self, label: str) -> State:
         try:
-            return State.from_label(label)
+            return state_named(label)
         except ValueError:
             states = join([f"{s.label(self.lang)} ({s.id})" for s in State], self.lang)
             raise self._failure("step.unknown_state", label=label, states=states) from None
@@ -321,17 +321,6 @@ class ScenarioContext:
 
 def _yuan(fen: int, lang: Lang) -> str:
     return text("step.yuan", lang, amount=format_yuan(fen))
-
-
-_COUNT = re.compile(r"(\d[\d,]*)(万?)")
-
-
-def parse_count(count: str) -> int:
-    """A whole number as scenario writers type it: 150000, 150,000 or 15万."""
-    match = _COUNT.fullmatch(count.strip())
-    if match is None:
-        raise InputError(message("error.count", count=count))
-    return int(match.group(1).replace(",", "")) * (10_000 if match.group(2) else 1)
 
 
 def parse_amount(amount: str) -> int:

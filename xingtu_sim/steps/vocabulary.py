@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
-from xingtu_sim.domain.lifecycle import Trigger
+from xingtu_sim.domain.lifecycle import State, Trigger
 from xingtu_sim.i18n import LabelledEnum, Lang
 
 
@@ -29,22 +30,27 @@ GIVEN, WHEN, THEN = Kind.GIVEN, Kind.WHEN, Kind.THEN
 # it takes a run of spaces only at the run's start. (`\s*\s*` side by side made a 163-character
 # near miss take a minute; issue 15.)
 _QUOTE = '"“”「」'
-_QUOTED = f"[{_QUOTE}](?P<{{name}}>[^{_QUOTE}]*+)[{_QUOTE}]"
-_FREE_TEXT = r"(?P<{name}>\S(?:.*?\S)?)"
+_QUOTED = f"[{_QUOTE}](?P<name>[^{_QUOTE}]*+)[{_QUOTE}]"
+_FREE_TEXT = r"(?P<name>\S(?:.*?\S)?)"
+# A whole number: 150000, 150,000, 15万, 1.5万, 15w (as Chinese social media write 万), 十五万.
+_COUNT = r"(?P<name>\d[\d,]*+(?:\.\d++)?[万w]?|[零〇一二两三四五六七八九十百千万亿]++)"
+# Each placeholder's pattern; "(?P<name>" becomes the group named after the placeholder.
 _PLACEHOLDERS = {
-    "n": r"(?P<n>\d[\d,]*+万?)",
-    "amount": r"(?P<amount>\d[\d,]*+(?:\.\d++)?)",
-    "task": _QUOTED.format(name="task"),
-    "brand": _QUOTED.format(name="brand"),
-    "text": _QUOTED.format(name="text"),
-    "state": _FREE_TEXT.format(name="state"),
-    "platform": r"(?P<platform>\S+?)",
-    "reason": _FREE_TEXT.format(name="reason"),
+    "n": _COUNT,
+    "amount": r"(?P<name>\d[\d,]*+(?:\.\d++)?)",
+    "task": _QUOTED,
+    "brand": _QUOTED,
+    "text": _QUOTED,
+    "state": _FREE_TEXT,
+    "platform": r"(?P<name>\S+?)",
+    "reason": _FREE_TEXT,
 }
 _PLACEHOLDER = re.compile(r"\"?\{(\w+)\}\"?")
 # Characters written in more than one way; a space after a comma is allowed, as in "，" or ", ".
 _EQUIVALENT = {"'": "['’]", "%": "[%％]", "，": "[，,]"}
 _SPACE_AFTER = {"，"}
+# A step written as a sentence may end with a full stop.
+_FULL_STOP = "[.。]"
 # The longest step the runner reads; longer is bad input (a step is one line of a scenario).
 MAX_STEP_LENGTH = 1000
 
@@ -58,13 +64,19 @@ class Phrase:
     en: str
     zh: str
     trigger: Trigger | None = None
+    # Other words for the same step, accepted as they are (SPEC: "Additions"), e.g. the source text's.
+    en_variants: tuple[str, ...] = ()
+    zh_variants: tuple[str, ...] = ()
 
     def template(self, lang: Lang) -> str:
         return self.zh if lang == "zh-CN" else self.en
 
     def templates(self, lang: Lang) -> tuple[str, ...]:
         """The phrasing in `lang`, then the variants it accepts."""
-        return (self.template(lang),)
+        return (self.template(lang), *self.variants(lang))
+
+    def variants(self, lang: Lang) -> tuple[str, ...]:
+        return self.zh_variants if lang == "zh-CN" else self.en_variants
 
     @property
     def placeholders(self) -> tuple[str, ...]:
@@ -92,11 +104,16 @@ class Phrase:
 
     @cached_property
     def _patterns(self) -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
-        english = tuple(_compile(template, chinese=False) for template in self.templates("en"))
-        return english, tuple(_compile(template, chinese=True) for template in self.templates("zh-CN"))
+        english = tuple(compile_template(template, chinese=False) for template in self.templates("en"))
+        return english, tuple(compile_template(template, chinese=True) for template in self.templates("zh-CN"))
 
 
-def _compile(template: str, chinese: bool) -> re.Pattern[str]:
+def placeholder_pattern(name: str) -> str:
+    """What a value of the placeholder `name` must look like (quotes included), e.g. "n": a whole number."""
+    return _PLACEHOLDERS[name].replace("(?P<name>", "(?:")
+
+
+def compile_template(template: str, chinese: bool, placeholders: Mapping[str, str] = _PLACEHOLDERS) -> re.Pattern[str]:
     """A template as a full-match pattern: placeholders become groups, spaces are flexible.
 
     English needs a space where the template has one; Chinese runs words together, so there a space
@@ -106,9 +123,11 @@ def _compile(template: str, chinese: bool) -> re.Pattern[str]:
     position = 0
     for found in _PLACEHOLDER.finditer(template):
         tokens += _literal(template[position : found.start()], chinese)
-        tokens += [False, _PLACEHOLDERS[found.group(1)], False]
+        name = found.group(1)
+        pattern = placeholders.get(name, _PLACEHOLDERS[name]).replace("(?P<name>", f"(?P<{name}>")
+        tokens += [False, pattern, False]
         position = found.end()
-    tokens += [*_literal(template[position:], chinese), False]
+    tokens += [*_literal(template[position:], chinese), False, f"(?:{_FULL_STOP}\\s*+)?"]
     parts: list[str | bool] = []
     for token in tokens:
         if isinstance(token, bool) and parts and isinstance(parts[-1], bool):
@@ -152,7 +171,11 @@ VOCABULARY: tuple[Phrase, ...] = (
     Phrase("stop_receiving", (WHEN,), "the creator stops receiving tasks", "达人关闭接收任务"),
     Phrase("resume_receiving", (WHEN,), "the creator resumes receiving tasks", "达人开启接收任务"),
     # When: moves of a task, each naming its trigger in the lifecycle table
-    Phrase("view", (WHEN,), 'the creator views the task "{task}"', '达人查看任务 "{task}" 的详情', Trigger.VIEW),
+    Phrase(
+        "view", (WHEN,), 'the creator views the task "{task}"', '达人查看任务 "{task}" 的详情', Trigger.VIEW,
+        en_variants=('the creator clicks the task title "{task}"',),
+        zh_variants=('达人点击任务标题 "{task}"', '达人查看任务详情 "{task}"'),
+    ),
     Phrase("close", (WHEN,), 'the creator closes the task "{task}"', '达人关闭任务 "{task}" 的详情', Trigger.CLOSE),
     Phrase("accept", (WHEN,), 'the creator accepts the task "{task}"', '达人接受任务 "{task}"', Trigger.ACCEPT),
     Phrase("decline", (WHEN,), 'the creator declines the task "{task}"', '达人拒绝任务 "{task}"', Trigger.DECLINE),
@@ -190,12 +213,15 @@ VOCABULARY: tuple[Phrase, ...] = (
         "publish_video", (WHEN,),
         'the creator publishes the video for "{task}"', '达人发布任务 "{task}" 的视频', Trigger.PUBLISH,
     ),
-    Phrase("pass_review", (WHEN,), 'the platform approves "{task}"', '平台审核通过任务 "{task}"', Trigger.PASS_REVIEW),
+    Phrase(
+        "pass_review", (WHEN,), 'the platform approves "{task}"', '平台审核通过任务 "{task}"', Trigger.PASS_REVIEW,
+        zh_variants=('平台审核完成任务 "{task}"',),
+    ),
     Phrase("fail_review", (WHEN,), 'the platform rejects "{task}"', '平台审核驳回任务 "{task}"', Trigger.FAIL_REVIEW),
     Phrase("cancel", (WHEN,), 'the creator cancels the task "{task}"', '达人取消任务 "{task}"', Trigger.CANCEL),
     # When: time
-    Phrase("hours_pass", (WHEN,), "{n} hours pass", "过了 {n} 小时"),
-    Phrase("days_pass", (WHEN,), "{n} days pass", "过了 {n} 天"),
+    Phrase("hours_pass", (WHEN,), "{n} hours pass", "过了 {n} 小时", en_variants=("{n} hour passes",)),
+    Phrase("days_pass", (WHEN,), "{n} days pass", "过了 {n} 天", en_variants=("{n} day passes",)),
     # Then: checks
     Phrase("state_is", (THEN,), 'the task "{task}" is {state}', '任务 "{task}" 的状态是 {state}'),
     Phrase("account_unchanged", (THEN,), "the creator's account is unchanged", "达人账户没有任何变化"),
@@ -204,13 +230,39 @@ VOCABULARY: tuple[Phrase, ...] = (
         "fee_is", (THEN,),
         'the platform fee for "{task}" is {amount} yuan', '任务 "{task}" 的平台服务费为 {amount} 元',
     ),
-    Phrase("pending_count", (THEN,), "the creator has {n} pending tasks", "达人有 {n} 个待接收任务"),
+    Phrase(
+        "pending_count", (THEN,), "the creator has {n} pending tasks", "达人有 {n} 个待接收任务",
+        en_variants=("the creator has {n} pending task",),
+    ),
     Phrase("is_open", (THEN,), "the creator's Xingtu is open", "达人的星图已开通"),
     Phrase("is_not_open", (THEN,), "the creator's Xingtu is not open", "达人的星图未开通"),
     Phrase("refused", (THEN,), "the action is refused", "操作被拒绝"),
     Phrase("refused_because", (THEN,), "the action is refused because {reason}", "操作被拒绝，原因是{reason}"),
-    Phrase("breaches", (THEN,), "the creator has {n} breaches", "达人有 {n} 次违约记录"),
+    Phrase(
+        "breaches", (THEN,), "the creator has {n} breaches", "达人有 {n} 次违约记录",
+        en_variants=("the creator has {n} breach",),
+    ),
 )  # fmt: skip
+
+# State names of the source text, accepted wherever a step writes a state (SPEC: "Additions").
+STATE_VARIANTS: dict[str, State] = {"待接收任务": State.PENDING_RECEIPT, "已失效": State.EXPIRED}
+
+# Phrasings that say each other's opposite: a step that negates one ("不接任务") means the other.
+OPPOSITES: dict[str, str] = {
+    "accept": "decline",
+    "pass_review": "fail_review",
+    "approve_script": "request_script_changes",
+    "confirm_video": "request_video_changes",
+    "stop_receiving": "resume_receiving",
+    "is_open": "is_not_open",
+}
+OPPOSITES |= {second: first for first, second in OPPOSITES.items()}
+
+
+def state_named(written: str) -> State:
+    """The state a step writes: an id, a label in either language, or a name of the source text."""
+    return STATE_VARIANTS.get("".join(written.split())) or State.from_label(written)
+
 
 PHRASES: dict[str, Phrase] = {phrase.key: phrase for phrase in VOCABULARY}
 PHRASE_FOR_TRIGGER: dict[Trigger, Phrase] = {phrase.trigger: phrase for phrase in VOCABULARY if phrase.trigger}
@@ -226,8 +278,11 @@ def matching(text: str, kind: Kind) -> Phrase | None:
     return next((phrase for phrase in phrases_matching(text) if kind in phrase.kinds), None)
 
 
-def step_line(phrase: Phrase, lang: Lang, kind: Kind | None = None, **values: object) -> str:
-    """The phrase after a keyword, as a feature file has it: "When the creator …", "当达人…"."""
+def step_line(
+    phrase: Phrase, lang: Lang, kind: Kind | None = None, *, variant: str | None = None, **values: object
+) -> str:
+    """The phrase (or one of its variants) after a keyword, as a feature file has it: "When the creator …"."""
     separator = "" if lang == "zh-CN" else " "
-    body = phrase.render(lang, **values) if values else phrase.template(lang)
+    template = variant or phrase.template(lang)
+    body = template.format(**values) if values else template
     return f"{(kind or phrase.kinds[0]).label(lang)}{separator}{body}"
