@@ -153,7 +153,10 @@ def test_reset_without_force_changes_nothing_and_says_how_to_start_over(db: Path
 # Numbers as feature files write them
 
 
-@pytest.mark.parametrize(("written", "followers"), [("9万", 90_000), ("15万", 150_000), ("150,000", 150_000)])
+@pytest.mark.parametrize(
+    ("written", "followers"),
+    [("9万", 90_000), ("15万", 150_000), ("150,000", 150_000), ("9.5万", 95_000), ("10w", 100_000), ("十万", 100_000)],
+)
 def test_followers_are_accepted_as_feature_files_write_them(tmp_path: Path, written: str, followers: int) -> None:
     path = tmp_path / "new.db"
     assert invoke("--db", str(path), "new", "--followers", written).exit_code == 0
@@ -171,7 +174,7 @@ def test_a_price_is_accepted_as_feature_files_write_it(db: Path, written: str, f
 @pytest.mark.parametrize(
     ("option", "written", "expected"),
     [
-        ("--followers", "十万", '"十万" is not a follower count'),
+        ("--followers", "ten", '"ten" is not a follower count'),
         ("--followers", "-5", '"-5" is not a follower count'),
         ("--price", "8.000,50", "is not an amount in yuan"),
         ("--price", "abc", '"abc" is not an amount in yuan'),
