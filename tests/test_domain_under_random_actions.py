@@ -35,6 +35,7 @@ from xingtu_sim import (
     yuan_to_fen,
 )
 from xingtu_sim.domain.lifecycle import CLOCK_MOVE, triggers_from
+from xingtu_sim.domain.money import MAX_PRICE_YUAN
 from xingtu_sim.domain.routes import shortest_paths_from
 
 TERMINAL = frozenset(state for state in State if state.terminal)
@@ -51,6 +52,13 @@ rules_in_force = st.builds(
 yuan = st.integers(0, 10**9).map(lambda fen: Decimal(fen) / 100) | st.decimals(0, 10_000_000, places=2)
 prices = st.one_of(yuan, yuan.map(str), st.integers(0, 10**9), yuan.map(lambda amount: f" {amount} "))
 bad_prices = st.sampled_from(["-1", "1.234", "abc", "", "1e3", "NaN", "-0.01", "１００"]) | st.text(max_size=8)
+
+
+def pays_something(price: Decimal | str | int) -> bool:
+    """The SPEC's price of a task: more than 0 yuan, at most the largest price."""
+    return 0 < Decimal(str(price).strip()) <= MAX_PRICE_YUAN
+
+
 task_names = st.sampled_from(["Spring launch", "夏季新品", "T", "a b"]) | st.text(min_size=1, max_size=12)
 
 
@@ -188,7 +196,7 @@ class OneCreatorsXingtu(RuleBasedStateMachine):
 
     @rule(target=names, name=task_names, brand=st.text(max_size=8), price=prices)
     def a_brand_publishes_a_task(self, name: str, brand: str, price: Decimal | str | int) -> str:
-        may = name not in self.model.tasks and self.model.xingtu_open and self.model.receiving
+        may = name not in self.model.tasks and self.model.xingtu_open and self.model.receiving and pays_something(price)
         assert self.refused(self.workspace.publish, name, brand, price) is not may
         if may:
             task = self.workspace.task(name)
@@ -343,7 +351,7 @@ test_the_specs_invariants_hold_whatever_every_actor_does_in_any_order = OneCreat
 @settings(max_examples=examples(200), deadline=None)
 @given(
     rules=rules_in_force,
-    published=st.lists(st.tuples(task_names, prices), max_size=5, unique_by=lambda pair: pair[0]),
+    published=st.lists(st.tuples(task_names, prices.filter(pays_something)), max_size=5, unique_by=lambda p: p[0]),
     waits=st.lists(st.integers(0, 24 * 30), min_size=1, max_size=6),
 )
 def test_a_creator_who_opens_xingtu_and_leaves_every_task_alone_ends_with_the_account_as_it_was(

@@ -15,6 +15,7 @@ from hypothesis_budget import examples
 
 from xingtu_sim import DEFAULT_RULES, Platform, Rules, RulesError, parse_rules, read_rules, rules_to_toml
 from xingtu_sim.files.rules_toml import with_rule
+from xingtu_sim.i18n import LANGS, Lang
 
 
 def test_the_defaults_are_the_specs() -> None:
@@ -226,3 +227,36 @@ def test_any_text_as_a_rules_file_is_rules_or_a_rules_error_never_another_except
     rules = parsed(text)
     if isinstance(rules, RulesError):
         assert rules.describe("en").startswith(("Invalid rules in random.toml", "random.toml is not valid TOML"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_whole_number_of_thousands_of_digits_is_one_clear_line(lang: Lang) -> None:
+    with pytest.raises(RulesError) as error:
+        parse_rules("accept_window_hours = " + "9" * 5_000, "my.toml")
+    expected = {
+        "en": "my.toml is not valid TOML: a number has more than 4,300 digits, more than Python reads",
+        "zh-CN": "my.toml 不是有效的 TOML：某个数字超过 4300 位，超出 Python 可读取的长度",
+    }
+    assert error.value.describe(lang) == expected[lang]
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        ("accept_window_hours = 0x" + "f" * 5_000, "  accept_window_hours: must be between 1 and 8760, got a number"),
+        ("service_fee_percent = 0o" + "7" * 5_000, "  service_fee_percent: must be between 0 and 100, got a number of"),
+        ("[followers_to_open]\ndouyin = 0b" + "1" * 16_000, "  followers_to_open.douyin: must be between 0 and "),
+        ("script_change_limit = [0x" + "f" * 5_000 + "]", "  script_change_limit: must be a whole number, got a value"),
+    ],
+    ids=["hex", "octal", "binary", "in-a-list"],
+)
+def test_a_huge_number_written_in_few_characters_is_named_under_its_key(document: str, expected: str) -> None:
+    with pytest.raises(RulesError) as error:
+        parse_rules(document, "my.toml")
+    assert expected in error.value.describe("en")
+    assert len(error.value.describe("en")) < 200
+
+
+def test_minus_zero_percent_is_written_back_as_zero() -> None:
+    rules = parse_rules("service_fee_percent = -0.0", "my.toml")
+    assert "\nservice_fee_percent = 0\n" in rules_to_toml(rules)

@@ -111,11 +111,11 @@ def test_a_refused_move_exits_1_with_the_reason_and_what_is_possible(db: Path, l
         (["do", "view", "TT"], "en", 'Error: There is no task "TT".\nDid you mean "T"?\n'),
         (["wait", "3"], "en", 'Error: "3" is not a duration; write days and hours, e.g. 25h, 2d or 1d12h.\n'),
         (["new", "--followers", "-1", "--force"], "en", 'Error: "-1" is not a follower count'),
-        (["wait", f"{2**64}h"], "en", "Error: A number is too large for the sandbox to keep; nothing was changed.\n"),
+        (["wait", f"{2**64}h"], "en", "Error: That is too long a wait: time passes at most 87600 hours"),
         (
             ["offer", "U", "--brand", "B", "--price", f"{2**64}"],
             "zh-CN",
-            "错误：数值过大，练习沙盒无法保存；未作任何改动。\n",
+            "错误：任务报酬最多 10,000,000 元，实际为 18446744073709551616。\n",
         ),
         (["new", "--followers", "1", "--platform", "weibo"], "en", 'Error: "weibo" is not a platform'),
     ],
@@ -128,6 +128,45 @@ def test_bad_input_exits_2_with_a_clear_message_in_the_chosen_language(
     assert result.exit_code == 2
     assert result.output.startswith(expected)
     assert "Traceback" not in result.output
+
+
+TOO_LONG = {
+    "en": "Error: That is too long a wait: time passes at most 87600 hours (ten years) at once.\n",
+    "zh-CN": "错误：等待时间过长：时间一次最多流逝 87600 小时（十年）。\n",
+}
+NOTHING = {"en": "Error: A task's price must be more than 0 yuan.\n", "zh-CN": "错误：任务报酬必须大于 0 元。\n"}
+TOO_MUCH = {
+    "en": "Error: A task's price is at most 10,000,000 yuan; got ",
+    "zh-CN": "错误：任务报酬最多 10,000,000 元，实际为 ",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-CN"])
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["offer", "U", "--brand", "B", "--price", "9" * 27], TOO_MUCH),
+        (["offer", "U", "--brand", "B", "--price", "9" * 5_000], TOO_MUCH),
+        (["offer", "U", "--brand", "B", "--price", "10000000.01"], TOO_MUCH),
+        (["offer", "U", "--brand", "B", "--price", "0"], NOTHING),
+        (["offer", "U", "--brand", "B", "--price", "0.00"], NOTHING),
+        (["wait", "9" * 5_000 + "h"], TOO_LONG),
+        (["wait", "9" * 5_000 + "d"], TOO_LONG),
+        (["wait", "3651d"], TOO_LONG),
+    ],
+    ids=["price-27-digits", "price-5000-digits", "price-over-the-largest", "price-0", "price-0.00", "wait-5000-hours",
+         "wait-5000-days", "wait-over-ten-years"],
+)  # fmt: skip
+def test_a_number_too_large_or_a_price_of_nothing_is_one_line_and_changes_nothing(
+    db: Path, args: list[str], expected: dict[Lang, str], lang: Lang
+) -> None:
+    before = db.read_bytes()
+    result = run(db, *args, lang=lang)
+    assert result.exit_code == 2
+    assert result.output.startswith(expected[lang])
+    assert len(result.output.splitlines()) == 1
+    assert len(result.output) < 200  # a long number is cut short, not echoed whole
+    assert db.read_bytes() == before
 
 
 def test_new_will_not_replace_a_sandbox_without_force_and_says_so_in_chinese(db: Path) -> None:

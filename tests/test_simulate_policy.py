@@ -137,3 +137,38 @@ def test_text_that_is_not_toml_and_unreadable_files_are_policy_errors(tmp_path: 
     latin1.write_bytes("# caf\xe9\n".encode("latin-1"))
     with pytest.raises(PolicyError, match="UTF-8"):
         read_policy(latin1)
+
+
+def test_max_steps_out_of_range_is_named_once_not_also_as_missing() -> None:
+    with pytest.raises(PolicyError) as error:
+        parse_policy("max_steps = 0", "my.toml")
+    assert error.value.describe("en").splitlines() == [
+        "Invalid policy in my.toml:",
+        "  max_steps: must be between 1 and 10000, got 0",
+    ]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_whole_number_of_thousands_of_digits_is_one_clear_line(lang: Lang) -> None:
+    with pytest.raises(PolicyError) as error:
+        parse_policy("max_steps = " + "9" * 5_000, "my.toml")
+    assert error.value.describe(lang).count("\n") == 0
+    assert ("4,300 digits" if lang == "en" else "4300 位") in error.value.describe(lang)
+
+
+def test_huge_numbers_written_in_few_characters_are_each_named_under_their_key() -> None:
+    huge = "0x" + "f" * 4_000
+    document = (
+        f"max_steps = {huge}\n[prices]\nyuan = [{huge}, 1]\nprobability = [0.5, 0.5]\n"
+        f"[accepted]\nstart_script = {{ hours = [0, {huge}] }}\ncancel = {{ hours = {huge} }}\n"
+    )
+    with pytest.raises(PolicyError) as error:
+        parse_policy(document, "my.toml")
+    lines = error.value.describe("en").splitlines()
+    assert [line.split(":")[0].strip() for line in lines[1:]] == [
+        "max_steps",
+        "prices.yuan",
+        "accepted.start_script.hours",
+        "accepted.cancel.hours",
+    ]
+    assert all(len(line) < 120 for line in lines)

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from xingtu_sim.domain.errors import InputError, message
+from xingtu_sim.domain.text import Text, _
 
 HOURS_PER_DAY = 24
+LONGEST_WAIT_HOURS = 24 * 365 * 10  # ten years at once: far beyond any task, and the clock stays a 64-bit integer
 
 
 @dataclass
@@ -17,7 +19,13 @@ class Clock:
 
 
 def checked_hours(hours: object) -> int:
-    """A span of time that can pass: a whole number of hours, zero or more."""
+    """A span of time that can pass at once: a whole number of hours, from zero to LONGEST_WAIT_HOURS."""
     if isinstance(hours, bool) or not isinstance(hours, int) or hours < 0:
         raise InputError(message("error.hours", hours=hours))
+    if hours > LONGEST_WAIT_HOURS:
+        raise InputError(too_long_a_wait())
     return hours
+
+
+def too_long_a_wait() -> Text:
+    return _("That is too long a wait: time passes at most {most} hours (ten years) at once.", most=LONGEST_WAIT_HOURS)

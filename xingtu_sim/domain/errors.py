@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol, cast
 
-from xingtu_sim.i18n import LabelledEnum, Lang, text
+from xingtu_sim.domain.text import Text
+from xingtu_sim.i18n import LabelledEnum, Lang, render, text
 
 
 class Reason(LabelledEnum):
@@ -48,8 +49,8 @@ def localize(value: object, lang: Lang) -> object:
 class XingtuError(Exception):
     """Base of every error the simulator reports to a user."""
 
-    def __init__(self, *lines: Message) -> None:
-        self.lines = lines
+    def __init__(self, *lines: Message | Text) -> None:
+        self.lines = tuple(as_line(line) for line in lines)
         super().__init__(self.describe("en"))
 
     def describe(self, lang: Lang) -> str:
@@ -104,6 +105,14 @@ def unreadable(error: OSError) -> Message:
     return message("file.os_error", error=error.strerror or str(error))
 
 
-def key_problem(key: str, problem: Message) -> Message:
+def key_problem(key: str, problem: Message | Text) -> Message:
     """One line of a file error: the key, then what is wrong with its value."""
-    return lambda lang: f"  {key}: {problem(lang)}"
+    line = as_line(problem)
+    return lambda lang: f"  {key}: {line(lang)}"
+
+
+def as_line(line: Message | Text) -> Message:
+    """A catalogue message (or an old-style one) as a line, rendered in the reader's language when shown."""
+    if callable(line):
+        return line
+    return lambda lang: render(line, lang)

@@ -10,7 +10,7 @@ from xingtu_sim.domain.account import CreatorAccount
 from xingtu_sim.domain.clock import Clock, checked_hours
 from xingtu_sim.domain.errors import ActionRefused, InputError, Message, message
 from xingtu_sim.domain.lifecycle import AWAITING_DECISION, CLOCK_MOVE, State, Trigger
-from xingtu_sim.domain.money import yuan_to_fen
+from xingtu_sim.domain.money import price_to_fen
 from xingtu_sim.domain.routes import shortest_path
 from xingtu_sim.domain.rules import DEFAULT_RULES, Rules
 from xingtu_sim.domain.task import Task
@@ -44,7 +44,7 @@ class Workspace:
 
     def publish(self, name: str, brand: str, price_yuan: Decimal | str | int, requirements: str = "") -> Task:
         """A brand publishes a task; refused when the creator cannot receive it. Creates nothing then."""
-        price_fen = yuan_to_fen(price_yuan)
+        price_fen = price_to_fen(price_yuan)
         if name in self.tasks:
             raise InputError(message("error.duplicate_task", task=name))
         reason = self.account.refusal_to_receive()

@@ -6,19 +6,13 @@ import os
 import stat
 from pathlib import Path
 
-from xingtu_sim.domain.errors import InputError, Message, unreadable
+from xingtu_sim.domain.errors import InputError, unreadable
 from xingtu_sim.domain.text import Text, _
-from xingtu_sim.i18n import render
 
 MAX_BYTES = 10_000_000  # far above any scenario or settings file; stops /dev/zero and runaway files
 ENCODING = "utf-8-sig"  # a byte-order mark, as Windows Notepad writes, is not an error
 # Opening a FIFO for reading waits for a writer; without blocking it opens at once and fstat refuses it.
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
-
-
-def error_line(text: Text) -> Message:
-    """A catalogue message as a line of an error, rendered when the error is shown."""
-    return lambda lang: render(text, lang)
 
 
 class UnreadableFile(InputError):
@@ -27,7 +21,7 @@ class UnreadableFile(InputError):
     def __init__(self, path: Path, problem: Text, line: int | None = None) -> None:
         self.location = f"{path}:{line}" if line else str(path)
         self.problem = problem
-        super().__init__(error_line(_("{location}: {problem}.", location=self.location, problem=problem)))
+        super().__init__(_("{location}: {problem}.", location=self.location, problem=problem))
 
 
 def read_text(path: Path) -> str:

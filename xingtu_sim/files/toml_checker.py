@@ -11,7 +11,7 @@ from typing import Any
 
 from xingtu_sim.domain.errors import InputError, key_problem
 from xingtu_sim.domain.text import Text, _, ngettext
-from xingtu_sim.files.text import UnreadableFile, error_line, read_text
+from xingtu_sim.files.text import UnreadableFile, read_text
 
 _LONGEST_NUMBER = 10**30  # a whole number longer than this is described, not printed (Python refuses 4,300 digits)
 _LONGEST_TEXT = 60  # characters of a value shown in an error
@@ -23,7 +23,7 @@ def read_toml(path: Path, error: type[InputError], kind: Text) -> dict[str, Any]
         document = read_text(path)
     except UnreadableFile as unreadable:
         line = _("{kind} {location}: {problem}.", kind=kind, location=unreadable.location, problem=unreadable.problem)
-        raise error(error_line(line)) from None
+        raise error(line) from None
     return load_toml(document, str(path), error)
 
 
@@ -35,7 +35,7 @@ def load_toml(document: str, source: str, error: type[InputError]) -> dict[str, 
         reason: Text = str(problem)
     except ValueError:  # tomllib turns digits into int() and Python refuses more than 4,300 of them
         reason = _("a number has more than 4,300 digits, more than Python reads")
-    raise error(error_line(_("{source} is not valid TOML: {error}", source=source, error=reason)))
+    raise error(_("{source} is not valid TOML: {error}", source=source, error=reason))
 
 
 class Checker:
@@ -50,8 +50,8 @@ class Checker:
     def raise_if_any(self, error: type[InputError], header: Text | None) -> None:
         """Every problem, one line each under the header (if any)."""
         if self.problems:
-            lines = [key_problem(key, error_line(problem)) for key, problem in self.problems]
-            raise error(*([error_line(header)] if header else []), *lines)
+            lines = [key_problem(key, problem) for key, problem in self.problems]
+            raise error(*([header] if header else []), *lines)
 
     def unknown(self, key: str, known: Iterable[str]) -> None:
         self.add(key, _("unknown key; known keys: {known}", known=", ".join(known)))

@@ -9,7 +9,6 @@ from xingtu_sim.domain.lifecycle import State, Transition
 
 MAX_HOURS = 24 * 365  # one move never takes more than a year
 MAX_STEPS = 10_000
-MAX_PRICE_YUAN = 10_000_000  # keeps a million tasks' money inside 64-bit integers
 MOVING_STATES = tuple(state for state in State if not state.terminal)
 
 

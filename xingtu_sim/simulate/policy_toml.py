@@ -10,14 +10,13 @@ from typing import Any
 
 from xingtu_sim.domain.errors import InputError
 from xingtu_sim.domain.lifecycle import CLOCK_MOVE, State, chosen_from
-from xingtu_sim.domain.money import FEN_PER_YUAN, format_yuan
+from xingtu_sim.domain.money import FEN_PER_YUAN, MAX_PRICE_YUAN, format_yuan
 from xingtu_sim.domain.text import Text, _
 from xingtu_sim.files.toml_checker import Checker, is_whole, load_toml, read_toml, shown
 from xingtu_sim.i18n import LANGS, comment_lines, text
 from xingtu_sim.simulate.defaults import DEFAULTS
 from xingtu_sim.simulate.policy import (
     MAX_HOURS,
-    MAX_PRICE_YUAN,
     MAX_STEPS,
     MOVING_STATES,
     MoveOdds,

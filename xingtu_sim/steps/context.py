@@ -10,7 +10,7 @@ from xingtu_sim.domain.account import CreatorAccount, parse_platform
 from xingtu_sim.domain.clock import HOURS_PER_DAY
 from xingtu_sim.domain.errors import ActionRefused, InputError, Reason
 from xingtu_sim.domain.lifecycle import State, Trigger
-from xingtu_sim.domain.money import format_yuan, yuan_to_fen
+from xingtu_sim.domain.money import format_yuan, price_to_fen, yuan_to_fen
 from xingtu_sim.domain.rules import Rules
 from xingtu_sim.domain.trace import Trace
 from xingtu_sim.domain.workspace import Workspace
@@ -135,7 +135,7 @@ class ScenarioContext:
     @says("publish")
     def publish(self, brand: str, task: str, amount: str) -> None:
         """Given: set-up that must succeed; When: the brand's move, refusal remembered."""
-        price = parse_amount(amount)
+        price = parse_price(amount)
         if self.current_kind == "given":
             self.set_up(lambda: self.workspace.publish(task, brand, format_yuan(price)))
             self.outcome = self._task_line(task)
@@ -263,7 +263,7 @@ class ScenarioContext:
         assert match is not None, "check_values needs a step that says the phrase"
         checks: dict[str, Callable[[str], object]] = {
             "n": parse_count,
-            "amount": parse_amount,
+            "amount": parse_price if phrase.key == "publish" else parse_amount,
             "state": self._state,
             "reason": self._reason,
             "platform": parse_platform,
@@ -331,3 +331,8 @@ def parse_amount(amount: str) -> int:
 def plain_amount(amount: str) -> str:
     """Yuan as scenario writers type them, without thousands separators: 8,000.50 -> 8000.50."""
     return amount.replace(",", "")
+
+
+def parse_price(amount: str) -> int:
+    """A task's price as scenario writers type it, in fen: more than 0, at most the largest price."""
+    return price_to_fen(plain_amount(amount))
