@@ -76,7 +76,7 @@ POSTS = [
         "/wait", {"hours": "٣"}, 422, '"٣" is not a number of hours', "“٣” 不是有效的小时数", id="hours arabic digit"
     ),
     pytest.param(
-        "/wait", {"hours": "9" * 25}, 422, "too large for the sandbox", "数值过大", id="hours too large to keep"
+        "/wait", {"hours": "9" * 25}, 422, "That is too long a wait", "等待时间过长", id="hours too large to keep"
     ),
     pytest.param(
         "/wait", {"hours": "9" * 5000}, 422, "too large for the sandbox", "数值过大", id="hours of 5000 digits"
