@@ -94,3 +94,28 @@ def test_another_project_sets_rules_and_language_with_options(pytester: pytest.P
     failing = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--xingtu-lang", "zh-CN")
     failing.assert_outcomes(failed=1)
     failing.stdout.fnmatch_lines(["*预期*7200.00*"])
+
+
+def test_a_step_written_twice_gets_a_result_of_its_own_each_time(tmp_path: Path) -> None:
+    twice = COMPLETED + "    Then the creator's balance is 7600 yuan\n    Then the creator's balance is 7601 yuan\n"
+    [scenario] = run_paths([_feature(tmp_path, twice)], RunOptions("en", TagFilter())).scenarios
+    assert [step.status.value for step in scenario.steps][-3:] == ["passed", "passed", "failed"]
+
+
+def test_a_step_of_another_project_with_our_words_takes_precedence(pytester: pytest.Pytester) -> None:
+    pytester.makefile(".feature", fees=COMPLETED)
+    pytester.makeconftest('pytest_plugins = ["xingtu_sim.steps.plugin"]')
+    pytester.makepyfile(
+        """
+        from pytest_bdd import scenarios, then
+
+        scenarios("fees.feature")
+
+        @then("the creator's balance is 7600 yuan")
+        def _ours() -> None:
+            raise AssertionError("the project's own step ran")
+        """
+    )
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*the project's own step ran*"])

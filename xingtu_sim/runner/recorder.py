@@ -27,7 +27,7 @@ class Recorder:
         self.collection_error: str | None = None
         self.stopped_by: BaseException | None = None  # what pytest caught and stopped for, to raise again
         self._current: ScenarioResult | None = None
-        self._steps: list[Step] = []
+        self._step_index: dict[int, int] = {}  # id(step) -> its place in the scenario: one look-up per step
         self._started = 0.0
         self._step_started = 0.0
 
@@ -36,7 +36,7 @@ class Recorder:
         self._started = time.perf_counter()
 
     def pytest_bdd_before_scenario(self, request: Any, feature: Feature, scenario: Scenario) -> None:
-        self._steps = list(scenario.steps)
+        self._step_index = {id(step): index for index, step in enumerate(scenario.steps)}
         assert self._current is not None
         self._current.steps = [StepResult(step.keyword, step.name, step.line_number) for step in scenario.steps]
 
@@ -93,8 +93,7 @@ class Recorder:
 
     def _result_of(self, step: Step) -> StepResult:
         assert self._current is not None
-        index = next(i for i, known in enumerate(self._steps) if known is step)
-        return self._current.steps[index]
+        return self._current.steps[self._step_index[id(step)]]
 
     def _describe(self, exception: BaseException) -> str:
         if isinstance(exception, XingtuError):

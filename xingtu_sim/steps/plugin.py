@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
-import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +15,7 @@ from xingtu_sim.domain.rules import DEFAULT_RULES, Rules
 from xingtu_sim.files.rules_toml import read_rules
 from xingtu_sim.i18n import LANGS, Lang, default_lang, parse_lang
 from xingtu_sim.steps.context import ScenarioContext, StepFailed
-from xingtu_sim.steps.vocabulary import VOCABULARY, Phrase
+from xingtu_sim.steps.vocabulary import VOCABULARY, Kind, Phrase
 
 
 @dataclass(frozen=True)
@@ -59,33 +56,36 @@ def xingtu_scenario(request: pytest.FixtureRequest) -> ScenarioContext:
     return ScenarioContext(settings.rules, settings.lang)
 
 
-def _step_function(phrase: Phrase) -> Callable[..., None]:
-    """The step function of a phrase: its placeholders are its arguments; the scenario context does the rest."""
+class VocabularyParser(parsers.StepParser):
+    """Every phrase that may follow one keyword, as one pytest-bdd step parser: the vocabulary says what matches.
 
-    def step_function(xingtu_scenario: ScenarioContext, **values: str) -> None:
-        xingtu_scenario.perform(phrase, values)
+    Three step definitions, not one per phrasing: pytest-bdd looks a step up among every step fixture it
+    knows, so each phrasing and variant registered on its own made every step of every scenario slower.
+    """
 
-    # pytest-bdd passes a step the arguments its signature names: the scenario and the placeholders.
-    names = ["xingtu_scenario", *phrase.placeholders]
-    step_function.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
-        [inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD) for name in names]
-    )
-    step_function.__name__ = step_function.__qualname__ = f"step_{phrase.key}"
-    return step_function
+    def __init__(self, kind: Kind) -> None:
+        super().__init__(f"a phrase of the xingtu-sim vocabulary after {kind.value}")
+        self.phrases = [phrase for phrase in VOCABULARY if kind in phrase.kinds]
+        self._last: tuple[str, dict[str, object] | None] = ("", None)  # pytest-bdd asks twice in a row
 
+    def is_matching(self, name: str) -> bool:
+        return self.parse_arguments(name) is not None
 
-def _register(phrase: Phrase) -> None:
-    function = _step_function(phrase)
-    for kind in phrase.kinds:
-        for lang in LANGS:
-            for pattern in phrase.patterns(lang):
-                parser = parsers.re(pattern.pattern, re.IGNORECASE)
-                # stacklevel=2: pytest-bdd puts the step fixture in this module, the caller's caller.
-                step(parser, type_=kind.value, stacklevel=2)(function)
+    def parse_arguments(self, name: str) -> dict[str, object] | None:
+        """The phrase the step says and the values of its placeholders, for the step function's arguments."""
+        if name != self._last[0]:
+            said = next(((phrase, found) for phrase in self.phrases if (found := phrase.match(name))), None)
+            self._last = (name, {"phrase": said[0], "values": said[1].groupdict()} if said else None)
+        return self._last[1]
 
 
-for _phrase in VOCABULARY:
-    _register(_phrase)
+def _says(xingtu_scenario: ScenarioContext, phrase: Phrase, values: dict[str, str]) -> None:
+    """Every step of the vocabulary: the scenario context does what its phrase says."""
+    xingtu_scenario.perform(phrase, values)
+
+
+for _kind in Kind:
+    step(VocabularyParser(_kind), type_=_kind.value)(_says)  # pytest-bdd puts the step fixture in this module
 
 
 # Hooks: the SPEC's semantics that span steps.
