@@ -1,0 +1,119 @@
+"""The README's pictures of the practice console, taken from the real page: python scripts/screenshots.py
+
+A sandbox with a few tasks in every stage, `xingtu-sim serve` on it, and Debian's Chromium (through
+Playwright, the test extra) opening the task overview and a task's details in Chinese, on a desktop
+screen and on a phone. Writes docs/screenshots/*.png; retake them after changing a page.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from playwright.sync_api import Page, sync_playwright
+
+from xingtu_sim import CreatorAccount, State
+from xingtu_sim.sandbox import create, session
+
+OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+CHROMIUM = os.environ.get("XINGTU_SIM_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENS = {
+    "desktop": {"viewport": {"width": 1280, "height": 800}},
+    "phone": {
+        "viewport": {"width": 375, "height": 812},
+        "is_mobile": True,
+        "has_touch": True,
+        "device_scale_factor": 2,
+    },
+}
+OPENED = "春季新品推广"  # the task whose details are shown
+
+# (task, brand, price in yuan, requirements, the state it is brought to), published in this order.
+TASKS = [
+    ("年货节直播预热", "稻香村", "12000", "直播前三天发布预热短视频，口播优惠信息。", State.COMPLETED),
+    ("运动鞋开箱测评", "李宁", "6000", "真实上脚体验，时长一分钟以内。", State.DECLINED),
+    ("秋季新款穿搭", "波司登", "9500", "三套搭配，展示面料细节。", State.SCRIPT_REVIEW),
+    ("新品咖啡试饮", "瑞幸咖啡", "3000", "门店实拍，突出新品口味。", State.PRODUCING),
+]
+PENDING = [
+    (
+        OPENED,
+        "耐克",
+        "8000",
+        "30 到 60 秒竖屏视频，展示春季新品跑鞋的缓震科技；脚本需先交品牌方确认，视频中不得出现其他运动品牌。",
+    ),
+    ("夏日饮品短视频", "清风茶饮", "1000", "突出夏季新品饮料，画面清爽明亮。"),
+    ("护肤品成分科普", "百雀羚", "4500", "讲清三种核心成分，避免夸大功效。"),
+]
+
+
+def fill(path: Path) -> None:
+    """A Douyin creator with 150,000 followers, Xingtu open, tasks in every stage, some hours gone by."""
+    create(path, CreatorAccount(followers=150_000))
+    with session(path) as current:
+        current.open_xingtu()
+        for name, brand, price, requirements, state in TASKS:
+            current.publish(name, brand, price, requirements)
+            current.bring_to(name, state)
+    with session(path) as current:
+        current.pass_time(5)
+        for name, brand, price, requirements in PENDING:
+            current.publish(name, brand, price, requirements)
+            current.pass_time(3)
+
+
+def serve(db: Path) -> tuple[subprocess.Popen[str], str]:
+    command = [sys.executable, "-m", "xingtu_sim", "serve", "--db", str(db), "--port", "0", "--lang", "zh-CN"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    assert process.stdout is not None
+    for line in process.stdout:
+        if "http://" in line:
+            return process, line[line.index("http://") :].split()[0]
+    raise SystemExit("xingtu-sim serve did not start")
+
+
+def shoot(page: Page, name: str) -> None:
+    path = OUT / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    print(f"wrote {path.relative_to(OUT.parents[1])}")
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
+        filled = Path(folder) / "filled.db"
+        fill(filled)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for screen, options in SCREENS.items():
+            db = Path(folder) / f"{screen}.db"  # each screen starts from the same sandbox
+            db.write_bytes(filled.read_bytes())
+            process, url = serve(db)
+            try:
+                context = browser.new_context(base_url=url, locale="zh-CN", **options)  # type: ignore[arg-type]
+                page = context.new_page()
+                page.goto("/?lang=zh-CN")
+                shoot(page, f"overview-zh-{screen}")
+                page.get_by_role("button", name=OPENED, exact=True).click()  # fires `view`, as a trainee does
+                page.get_by_role("heading", name="任务详情", exact=True).wait_for()
+                shoot(page, f"details-zh-{screen}")
+                context.close()
+            finally:
+                process.terminate()
+                process.wait(timeout=60)
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
