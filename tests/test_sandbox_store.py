@@ -119,6 +119,16 @@ def test_a_page_lists_what_awaits_a_decision_first_then_what_is_in_progress_then
         assert (counts.total, counts.awaiting_decision, counts.in_stage(Stage.IN_PROGRESS)) == (4, 2, 1)
 
 
+def test_a_page_of_one_stage_can_list_the_newest_first(path: Path) -> None:
+    with session(path) as current:
+        for name in "abcde":
+            current.publish(name, "Nike", "1")
+            current.act(name, "decline")
+    with session(path, write=False) as current:
+        assert [task.name for task in current.tasks([Stage.ENDED], newest_first=True)] == list("edcba")
+        assert [task.name for task in current.tasks([Stage.ENDED], offset=1, limit=2, newest_first=True)] == ["d", "c"]
+
+
 def test_a_task_keeps_the_rules_it_was_published_under_when_the_rules_in_force_change(path: Path) -> None:
     with session(path) as current:
         current.use_rules(Rules(accept_window_hours=48, service_fee_percent=Rules().service_fee_percent * 2))

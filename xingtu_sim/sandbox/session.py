@@ -134,11 +134,15 @@ class Session:
             raise InputError(*_unknown_task_lines(name, self._names_like(name)))
         return self.workspace.tasks[name]
 
-    def tasks(self, stages: Collection[Stage] = tuple(Stage), *, offset: int = 0, limit: int = 50) -> list[Task]:
-        """One page of tasks: awaiting a decision first, then in progress, then ended; each in publishing order."""
+    def tasks(
+        self, stages: Collection[Stage] = tuple(Stage), *, offset: int = 0, limit: int = 50, newest_first: bool = False
+    ) -> list[Task]:
+        """One page of tasks: awaiting a decision first, then in progress, then ended; each in publishing order
+        (or the newest first: the web console lists ended tasks so, and its first page must not scan them all)."""
         self.flush()
         marks = ", ".join(str(int(stage)) for stage in stages)
-        return self._select(f"stage IN ({marks}) ORDER BY stage, id LIMIT ? OFFSET ?", limit, offset)
+        order = "DESC" if newest_first else "ASC"
+        return self._select(f"stage IN ({marks}) ORDER BY stage, id {order} LIMIT ? OFFSET ?", limit, offset)
 
     def counts(self) -> Counts:
         """How many tasks the account has in each state, this session's moves included."""

@@ -220,15 +220,9 @@ def _page(current: Session, counts: Counts, stage: Stage, page: int, *, newest_f
     total = counts.in_stage(stage)
     pages = max(1, -(-total // PAGE_SIZE))
     page = min(max(page, 1), pages)
-    start, stop = (page - 1) * PAGE_SIZE, min(page * PAGE_SIZE, total)
-    if newest_first:
-        start, stop = total - stop, total - start
-    tasks = current.tasks([stage], offset=start, limit=stop - start) if stop > start else []
+    tasks = current.tasks([stage], offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE, newest_first=newest_first)
     opens = {state: transition_from(state, OPENING_MOVE) is not None for state in State}
-    lines = [
-        TaskLine(t.name, t.brand, t.price_fen, t.state, t.hours_left, opens[t.state])
-        for t in (reversed(tasks) if newest_first else tasks)
-    ]
+    lines = [TaskLine(t.name, t.brand, t.price_fen, t.state, t.hours_left, opens[t.state]) for t in tasks]
     return TaskList(lines, page, pages, total)
 
 
