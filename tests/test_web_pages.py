@@ -276,6 +276,7 @@ def test_long_lists_are_paged(console: Console) -> None:
     assert last.buttons[:3] == ["Task 040", "Task 041", "Task 042"]
     assert "Previous page" in last.links
     assert console.get("/?pending=99").buttons[:1] == ["Task 040"]  # past the end: the last page
+    assert console.get("/?pending=" + "9" * 5000).buttons[:1] == ["Task 040"]
 
 
 def test_ended_tasks_are_listed_newest_first(console: Console) -> None:

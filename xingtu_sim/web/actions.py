@@ -14,7 +14,6 @@ from xingtu_sim.web.forms import field, read_form, whole_number
 from xingtu_sim.web.pages import account_page, details_page, overview_page, practice, publish_page
 from xingtu_sim.web.practice import TaskNotFound
 from xingtu_sim.web.render import task_href
-from xingtu_sim.web.words import said
 
 CONFLICT = 409  # a refused move: the request was fine, the lifecycle says no
 BAD_INPUT = 422
@@ -56,7 +55,7 @@ async def start_over(request: Request) -> Response:
     try:
         written = values["followers"]
         followers = whole_number(
-            written, said(_('"{followers}" is not a follower count (a whole number, zero or more).', followers=written))
+            written, _('"{followers}" is not a follower count (a whole number, zero or more).', followers=written)
         )
         await run_in_threadpool(practice(request).start_over, followers, parse_platform(values["platform"]))
     except InputError as bad:
@@ -82,7 +81,7 @@ async def wait(request: Request) -> Response:
     written, back_to = field(form, "hours"), form.get("task")
     try:
         hours = whole_number(
-            written, said(_('"{hours}" is not a number of hours (a whole number, zero or more).', hours=written))
+            written, _('"{hours}" is not a number of hours (a whole number, zero or more).', hours=written)
         )
         await run_in_threadpool(lambda: practice(request).wait(hours, from_task=back_to))
     except InputError as bad:

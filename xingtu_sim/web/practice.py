@@ -20,7 +20,7 @@ from xingtu_sim.domain.rules import DEFAULT_RULES, Rules
 from xingtu_sim.domain.task import HistoryEntry, Task
 from xingtu_sim.domain.text import Message, _
 from xingtu_sim.sandbox import DEFAULT_ACCOUNT, Counts, Session, Stage, account_keys, create, session
-from xingtu_sim.web.words import said, shown
+from xingtu_sim.web.words import shown
 
 PAGE_SIZE = 20
 OPENING_MOVE = Trigger.VIEW  # WEB.md: activating a pending task's title fires this move (by POST)
@@ -35,7 +35,7 @@ class TaskNotFound(InputError):
     """No task by that name in this practice account: the page answers 404."""
 
     def __init__(self, name: str) -> None:
-        super().__init__(said(unknown_task(name)))
+        super().__init__(unknown_task(name))
 
 
 @dataclass(frozen=True)
@@ -165,7 +165,7 @@ class Practice:
     def account_action(self, action: str) -> None:
         chosen = {a.value: a for a in AccountAction}.get(action)
         if chosen is None:
-            raise InputError(said(_('"{action}" is not an account action.', action=action)))
+            raise InputError(_('"{action}" is not an account action.', action=action))
         with self._session() as current:
             {
                 AccountAction.OPEN: current.open_xingtu,

@@ -11,7 +11,6 @@ from starlette.types import ASGIApp
 
 from xingtu_sim.domain.errors import InputError
 from xingtu_sim.domain.text import N_, _
-from xingtu_sim.web.words import said
 
 BACKLOG = 128
 PORT_IN_USE = N_("Cannot serve on {host}:{port}: the port is in use. Choose another with --port.")
@@ -32,19 +31,17 @@ def listen(host: str, port: int) -> socket.socket:
     """A socket bound to host:port (port 0: a free one), or one clear line saying why not."""
     if not is_loopback(host):
         raise InputError(
-            said(
-                _(
-                    "--host {host} is not a loopback address: the console has no login, so it is served only to "
-                    "this machine (127.0.0.1, ::1 or localhost).",
-                    host=host,
-                )
+            _(
+                "--host {host} is not a loopback address: the console has no login, so it is served only to "
+                "this machine (127.0.0.1, ::1 or localhost).",
+                host=host,
             )
         )
     try:
         family, kind, proto, _name, address = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM)[0]
         sock = socket.socket(family, kind, proto)
     except OSError as error:
-        raise InputError(said(_(CANNOT_LISTEN, host=host, port=port, error=str(error)))) from None
+        raise InputError(_(CANNOT_LISTEN, host=host, port=port, error=str(error))) from None
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(address)
@@ -52,8 +49,8 @@ def listen(host: str, port: int) -> socket.socket:
     except OSError as error:
         sock.close()
         if error.errno == errno.EADDRINUSE:
-            raise InputError(said(_(PORT_IN_USE, host=host, port=port))) from None
-        raise InputError(said(_(CANNOT_LISTEN, host=host, port=port, error=error.strerror))) from None
+            raise InputError(_(PORT_IN_USE, host=host, port=port)) from None
+        raise InputError(_(CANNOT_LISTEN, host=host, port=port, error=error.strerror)) from None
     return sock
 
 

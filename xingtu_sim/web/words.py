@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from xingtu_sim.domain.errors import Message as LegacyMessage
 from xingtu_sim.domain.text import Joined, LabelledEnum, Message
 from xingtu_sim.i18n import Lang, render
 
@@ -21,8 +20,3 @@ def shown(value: object, lang: Lang) -> str:
     if callable(value):
         return str(value(lang))
     return str(value)
-
-
-def said(message: Message) -> LegacyMessage:
-    """A catalogue message in the form the domain's errors take (a function of the language), meanwhile."""
-    return lambda lang: render(message, lang)
