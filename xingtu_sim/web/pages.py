@@ -11,12 +11,11 @@ from starlette.responses import Response
 
 from xingtu_sim.domain.account import Platform
 from xingtu_sim.domain.errors import Message
-from xingtu_sim.domain.lifecycle import TRANSITIONS, TRIGGERS, Actor
+from xingtu_sim.domain.lifecycle import TRANSITIONS, TRIGGERS
 from xingtu_sim.web.forms import page_number
 from xingtu_sim.web.practice import OPENING_MOVE, Pages, Practice
 from xingtu_sim.web.render import render_page, task_href
 
-SIDES = ((Actor.CREATOR, "web.side.creator"), (Actor.BRAND, "web.side.brand"), (Actor.PLATFORM, "web.side.platform"))
 LISTS = ("pending", "active", "ended")
 
 
@@ -73,7 +72,6 @@ async def details_page(request: Request, name: str, *, status: int = 200, proble
         here=task_href(name),
         current="details",
         task=data,
-        sides=SIDES,
         all_moves=TRANSITIONS,
         moves_by_trigger=TRIGGERS,
         problem=problem,

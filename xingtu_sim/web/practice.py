@@ -117,10 +117,7 @@ class Practice:
     account: str = DEFAULT_ACCOUNT
 
     def ensure(self, rules: Rules | None = None) -> tuple[bool, bool]:
-        """Check the file; start the account if it has none; `rules` in force from now on if given.
-
-        Returns whether the account was started, and whether the rules in force changed.
-        """
+        """Check the file, start the account if missing, put `rules` in force: (started, rules changed)."""
         if _holds_nothing(self.path) or self.account not in account_keys(self.path):
             create(self.path, STARTING_ACCOUNT, key=self.account, rules=rules or DEFAULT_RULES)
             return True, False

@@ -78,7 +78,7 @@ def clock(hour: int, lang: Lang) -> str:
 
 def with_lang(address: str, lang: Lang) -> str:
     """The same address with ?lang= set, keeping its other parameters."""
-    path, _, query = address.partition("?")
+    path, _mark, query = address.partition("?")
     params = [(name, value) for name, value in parse_qsl(query, keep_blank_values=True) if name != "lang"]
     return f"{path}?{urlencode([*params, ('lang', lang)])}"
 

@@ -7,11 +7,7 @@ from xingtu_sim.i18n import Lang, render
 
 
 def shown(value: object, lang: Lang) -> str:
-    """A message, a label or a plain value as text in `lang`.
-
-    The domain still builds some messages the old way (a function of the language, a `label(lang)`
-    method) while the catalogues replace them; both kinds are shown.
-    """
+    """A message or label of either kind (catalogue, or old `label(lang)` and functions), or a plain value."""
     if isinstance(value, Message | Joined | LabelledEnum):
         return render(value, lang)
     label = getattr(value, "label", None)
