@@ -23,11 +23,14 @@ def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[st
     return found
 
 
+@pytest.mark.parametrize(("lang", "example"), [("en", "Example:"), ("zh-CN", "示例：")])
 @pytest.mark.parametrize("path", _commands(main), ids=lambda p: " ".join(p) or "xingtu-sim")
-def test_every_command_has_help_text_with_an_example(path: tuple[str, ...]) -> None:
-    result = CliRunner().invoke(main, [*path, "--help"])
+def test_every_command_has_help_text_with_an_example_in_the_reader_s_language(
+    path: tuple[str, ...], lang: str, example: str
+) -> None:
+    result = CliRunner().invoke(main, ["--lang", lang, *path, "--help"])
     assert result.exit_code == 0, result.output
-    assert "Example / 示例" in result.output
+    assert example in result.output
 
 
 def test_the_rules_printed_read_back_to_the_same_text(tmp_path: Path) -> None:

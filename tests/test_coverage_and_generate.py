@@ -96,4 +96,4 @@ def test_generated_scenarios_follow_the_rules_in_force(tmp_path: Path) -> None:
 def test_every_state_is_entered_by_some_generated_scenario() -> None:
     feature = generate_feature("en", DEFAULT_RULES)
     for state in State:
-        assert f"is {state.en}\n" in feature
+        assert f"is {state.label.msgid}\n" in feature

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from xingtu_sim import EDGES, INITIAL_STATE, Edge, State
-from xingtu_sim.i18n import LANGS, Lang
+from xingtu_sim.i18n import LANGS, Lang, render
 from xingtu_sim.tools.diagram import dot, dot_text, edge_label, mermaid, mermaid_id, mermaid_text
 
 README = Path(__file__).parent.parent / "README.md"
@@ -42,8 +42,8 @@ def test_an_arrow_says_the_action_and_who_takes_it_in_the_readers_language() -> 
 
 @pytest.mark.parametrize(("state", "lang"), STATES_IN_EACH_LANG, ids=_case_id)
 def test_every_state_is_drawn_once_with_its_label(state: State, lang: Lang) -> None:
-    assert mermaid(lang).count(f'state "{state.label(lang)}" as {mermaid_id(state)}\n') == 1
-    assert dot(lang).count(f'"{state.id}" [label="{state.label(lang)}"') == 1
+    assert mermaid(lang).count(f'state "{render(state, lang)}" as {mermaid_id(state)}\n') == 1
+    assert dot(lang).count(f'"{state.id}" [label="{render(state, lang)}"') == 1
 
 
 @pytest.mark.parametrize(("edge", "lang"), EDGES_IN_EACH_LANG, ids=_case_id)

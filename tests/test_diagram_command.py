@@ -13,7 +13,7 @@ from conftest import program, require_tool
 import xingtu_sim.cli.diagram as diagram_command
 from xingtu_sim import State
 from xingtu_sim.cli import main
-from xingtu_sim.i18n import LANGS, Lang
+from xingtu_sim.i18n import LANGS, Lang, render
 from xingtu_sim.tools.diagram import dot, mermaid
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -114,7 +114,7 @@ def test_svg_goes_to_standard_output_with_every_state_label(lang: Lang) -> None:
     result = CliRunner().invoke(main, ["diagram", "--lang", lang, "--format", "svg"])
     assert result.exit_code == 0, result.output
     assert "<svg" in result.stdout
-    assert all(f">{state.label(lang)}</text>" in result.stdout for state in State)
+    assert all(f">{render(state, lang)}</text>" in result.stdout for state in State)
 
 
 @needs_graphviz

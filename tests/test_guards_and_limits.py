@@ -7,6 +7,7 @@ from conftest import everything
 
 from xingtu_sim import ActionRefused, CreatorAccount, Platform, Reason, Rules, State, Workspace
 from xingtu_sim.domain.lifecycle import AWAITING_DECISION
+from xingtu_sim.i18n import describe
 
 
 def test_accepting_within_the_window_succeeds_and_just_after_it_the_task_has_lapsed(workspace: Workspace) -> None:
@@ -30,7 +31,7 @@ def test_accepting_after_a_shorter_window_came_into_force_is_refused_as_expired(
     with pytest.raises(ActionRefused) as refusal:
         workspace.act("Spring launch", "accept")
     assert refusal.value.reason is Reason.TASK_EXPIRED
-    assert "hour 12" in refusal.value.describe("en")
+    assert "hour 12" in describe(refusal.value, "en")
 
 
 def test_the_platform_cannot_lapse_a_task_before_its_window_is_over(workspace: Workspace) -> None:
@@ -61,7 +62,7 @@ def test_a_brand_may_ask_for_changes_up_to_the_limit_and_no_more(
         workspace.act("Spring launch", request_trigger)
     assert refusal.value.reason is Reason.CHANGE_LIMIT_REACHED
     assert everything(workspace) == before
-    possible_now = refusal.value.describe("en").splitlines()[-1]
+    possible_now = describe(refusal.value, "en").splitlines()[-1]
     assert "request" not in possible_now
     assert "cancel (creator)" in possible_now
 
@@ -169,7 +170,7 @@ def test_a_refusal_says_the_task_its_state_why_and_what_can_be_done_now(workspac
     workspace.publish("Spring launch", "Nike", "8000")
     with pytest.raises(ActionRefused) as refusal:
         workspace.act("Spring launch", "publish")
-    english, chinese = refusal.value.describe("en"), refusal.value.describe("zh-CN")
+    english, chinese = describe(refusal.value, "en"), describe(refusal.value, "zh-CN")
     for part in ("Spring launch", "pending receipt", "not allowed in this state", "view details (creator)"):
         assert part in english
     for part in ("Spring launch", "待接收", "当前状态不允许该操作", "查看详情（达人）"):
@@ -180,4 +181,4 @@ def test_an_unknown_task_name_suggests_the_nearest(workspace: Workspace) -> None
     workspace.publish("Spring launch", "Nike", "8000")
     with pytest.raises(Exception, match='Did you mean "Spring launch"') as error:
         workspace.act("Sprng launch", "view")
-    assert "您是不是要找" in error.value.describe("zh-CN")  # type: ignore[attr-defined]
+    assert "您是不是要找" in describe(error.value, "zh-CN")  # type: ignore[attr-defined]

@@ -15,7 +15,7 @@ from hypothesis_budget import examples
 
 from xingtu_sim import DEFAULT_RULES, Platform, Rules, RulesError, parse_rules, read_rules, rules_to_toml
 from xingtu_sim.files.rules_toml import with_rule
-from xingtu_sim.i18n import LANGS, Lang
+from xingtu_sim.i18n import LANGS, Lang, describe
 
 
 def test_the_defaults_are_the_specs() -> None:
@@ -73,14 +73,14 @@ def test_the_toml_text_reads_back_to_the_same_rules_and_text(rules: Rules) -> No
 def test_each_bad_key_is_named(document: str, bad_key: str) -> None:
     with pytest.raises(RulesError) as error:
         parse_rules(document, "my.toml")
-    assert f"  {bad_key}: " in error.value.describe("en")
-    assert f"  {bad_key}: " in error.value.describe("zh-CN")
+    assert f"  {bad_key}: " in describe(error.value, "en")
+    assert f"  {bad_key}: " in describe(error.value, "zh-CN")
 
 
 def test_all_bad_keys_are_named_at_once() -> None:
     with pytest.raises(RulesError) as error:
         parse_rules("service_fee_percent = 120\naccept_window_hours = -1\ncolour = 'red'\n", "my.toml")
-    lines = error.value.describe("en").splitlines()
+    lines = describe(error.value, "en").splitlines()
     assert lines[0] == "Invalid rules in my.toml:"
     assert [line.split(":")[0].strip() for line in lines[1:]] == [
         "service_fee_percent",
@@ -205,7 +205,7 @@ def test_a_random_rules_document_round_trips_or_names_every_bad_key(document: di
     if isinstance(rules, RulesError):
         assert expected_bad
         for lang in ("en", "zh-CN"):
-            header, *problems = rules.describe(lang).splitlines()
+            header, *problems = describe(rules, lang).splitlines()
             assert header in ("Invalid rules in random.toml:", "规则文件 random.toml 有误：")
             assert len(problems) == len(expected_bad)
             for key in expected_bad:
@@ -226,7 +226,7 @@ def test_a_random_rules_document_round_trips_or_names_every_bad_key(document: di
 def test_any_text_as_a_rules_file_is_rules_or_a_rules_error_never_another_exception(text: str) -> None:
     rules = parsed(text)
     if isinstance(rules, RulesError):
-        assert rules.describe("en").startswith(("Invalid rules in random.toml", "random.toml is not valid TOML"))
+        assert describe(rules, "en").startswith(("Invalid rules in random.toml", "random.toml is not valid TOML"))
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -237,7 +237,7 @@ def test_a_whole_number_of_thousands_of_digits_is_one_clear_line(lang: Lang) -> 
         "en": "my.toml is not valid TOML: a number has more than 4,300 digits, more than Python reads",
         "zh-CN": "my.toml 不是有效的 TOML：某个数字超过 4300 位，超出 Python 可读取的长度",
     }
-    assert error.value.describe(lang) == expected[lang]
+    assert describe(error.value, lang) == expected[lang]
 
 
 @pytest.mark.parametrize(

@@ -105,7 +105,7 @@ def test_unchanged_compares_with_the_account_after_the_last_given_step(tmp_path:
     )
     result = _run(_feature(tmp_path, body))
     assert result.exit_code == 1
-    assert "balance 0.00 yuan, 1 breaches" in result.output
+    assert "balance 0.00 yuan, 1 breach" in result.output
 
 
 def test_tags_select_scenarios_with_cucumber_expressions() -> None:

@@ -24,6 +24,7 @@ from hypothesis_budget import examples
 from xingtu_sim.cli import main
 from xingtu_sim.domain.errors import Reason
 from xingtu_sim.domain.lifecycle import State
+from xingtu_sim.i18n import render
 from xingtu_sim.steps.vocabulary import VOCABULARY
 
 pytestmark = pytest.mark.slow  # the fast loop leaves these out (README: Developing)
@@ -98,8 +99,8 @@ KEYWORDS = st.sampled_from(sorted({k for d in DIALECTS for k in (d.feature, *d.s
 numbers = st.integers(0, 10**30).map(str) | st.sampled_from(["0", "1,000", "15万", "1,,", "007", "1.5", "-3", ""])
 amounts = st.decimals(0, 10**12, places=2).map(str) | st.sampled_from(["0.001", "1e5", "1,000.50", "9" * 40])
 names = st.text(st.characters(codec="utf-8", exclude_characters='\r\n"“”「」\x00'), max_size=20)
-states = st.sampled_from([label for s in State for label in (s.id, s.en, s.zh)]) | plain
-reasons = st.sampled_from([label for r in Reason for label in (r.en, r.zh)]) | plain
+states = st.sampled_from([label for s in State for label in (s.id, s.label.msgid, render(s, "zh-CN"))]) | plain
+reasons = st.sampled_from([label for r in Reason for label in (r.label.msgid, render(r, "zh-CN"))]) | plain
 platforms = st.sampled_from(["douyin", "xigua", "huoshan", "抖音", "西瓜", "火山", "weibo"]) | plain
 values = st.fixed_dictionaries(
     {"n": numbers, "amount": amounts, "task": names, "brand": names, "state": states, "reason": reasons}

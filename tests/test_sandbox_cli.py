@@ -15,7 +15,7 @@ from xingtu_sim.cli.table import display_width, table
 from xingtu_sim.domain.errors import InputError
 from xingtu_sim.domain.lifecycle import CLOCK_MOVE
 from xingtu_sim.domain.rules import Rules
-from xingtu_sim.i18n import Lang
+from xingtu_sim.i18n import Lang, describe, render
 from xingtu_sim.sandbox import create, parse_duration, session
 
 
@@ -82,7 +82,7 @@ def test_each_action_says_what_happened_and_the_new_state_in_the_chosen_language
     [
         (
             "en",
-            'Refused: the creator cannot "accept" task "Spring launch", which is pending receipt. '
+            'Refused: the creator cannot accept: task "Spring launch" is in the state "pending receipt". '
             "Reason: not allowed in this state.\nPossible now: view details (creator), decline (creator).\n",
         ),
         (
@@ -191,10 +191,10 @@ def test_every_move_of_the_lifecycle_can_be_made_in_the_sandbox_the_clocks_by_wa
         current.pass_time(4)  # one hour before the task's window ends
     if edge.trigger is CLOCK_MOVE.trigger:  # nobody chooses a lapse: the clock reaches the deadline
         result = run(db, "wait", "1h")
-        assert f'Lapsed at hour 5: "T" ({edge.source.en} → {edge.dest.en})' in result.output
+        assert f'Lapsed at hour 5: "T" ({edge.source.label.msgid} → {edge.dest.label.msgid})' in result.output
     else:
         result = run(db, "do", edge.trigger, "T")
-        assert f"{edge.source.en} → {edge.dest.en}." in result.output
+        assert f"{edge.source.label.msgid} → {edge.dest.label.msgid}." in result.output
     assert result.exit_code == 0, result.output
     with session(db, write=False) as current:
         assert current.task("T").state is edge.dest
@@ -203,14 +203,19 @@ def test_every_move_of_the_lifecycle_can_be_made_in_the_sandbox_the_clocks_by_wa
 @pytest.mark.parametrize("transition", TRANSITIONS, ids=lambda t: t.trigger)
 def test_a_move_can_be_named_by_its_id_or_its_label_in_either_language(transition: Transition) -> None:
     choice = TriggerChoice()
-    for name in (transition.trigger, transition.trigger.replace("_", "-"), transition.en.upper(), transition.zh):
+    for name in (
+        transition.trigger,
+        transition.trigger.replace("_", "-"),
+        transition.label.msgid.upper(),
+        render(transition, "zh-CN"),
+    ):
         assert choice.convert(name, None, None) == transition.trigger
 
 
 def test_a_mistyped_move_is_an_input_error_suggesting_the_nearest() -> None:
     with pytest.raises(InputError) as error:
         TriggerChoice().convert("upload_vidoe", None, None)
-    assert 'Did you mean "upload_video"?' in error.value.describe("en")
+    assert 'Did you mean "upload_video"?' in describe(error.value, "en")
 
 
 @pytest.mark.parametrize(
@@ -256,7 +261,7 @@ def test_the_inbox_columns_line_up_with_chinese_and_english_names(db: Path, lang
     lines = run(db, "inbox", lang=lang).output.splitlines()
     _header, rule, *rows = lines[:4]
     columns = _runs(rule)
-    states = [State.PENDING_RECEIPT.label(lang), State.VIEWING_DETAILS.label(lang)]
+    states = [render(State.PENDING_RECEIPT, lang), render(State.VIEWING_DETAILS, lang)]
     for line, price, state in zip(rows, ["1200.50", "8.00"], states, strict=True):
         price_end = columns[2][0] + len(columns[2][1])
         assert display_width(line[: line.index(price) + len(price)]) == price_end  # right-aligned

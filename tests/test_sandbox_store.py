@@ -10,6 +10,7 @@ import pytest
 
 from xingtu_sim import CreatorAccount, Platform, Rules, State
 from xingtu_sim.domain.errors import InputError
+from xingtu_sim.i18n import describe
 from xingtu_sim.sandbox import DEFAULT_ACCOUNT, SCHEMA_VERSION, Stage, account_keys, create, reset, session
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -66,8 +67,8 @@ def test_starting_one_account_over_keeps_every_other_account(path: Path) -> None
 def test_an_account_the_file_does_not_hold_is_named_in_the_error(path: Path) -> None:
     with pytest.raises(InputError) as error, session(path, "trainee-2"):
         pass
-    assert error.value.describe("en") == f"There is no practice account trainee-2 in {path}."
-    assert error.value.describe("zh-CN") == f"{path} 中没有练习账户 trainee-2。"
+    assert describe(error.value, "en") == f"There is no practice account trainee-2 in {path}."
+    assert describe(error.value, "zh-CN") == f"{path} 中没有练习账户 trainee-2。"
 
 
 def test_creating_an_account_that_exists_needs_force(path: Path) -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from xingtu_sim import State
 from xingtu_sim.domain.lifecycle import CLOCK_MOVE, chosen_from, triggers_from
-from xingtu_sim.i18n import LANGS, Lang
+from xingtu_sim.i18n import LANGS, Lang, describe, render
 from xingtu_sim.simulate import DEFAULT_POLICY, PolicyError, parse_policy, policy_to_toml, read_policy
 from xingtu_sim.simulate.policy import MOVING_STATES
 
@@ -94,14 +94,14 @@ def test_each_bad_key_is_named_in_both_languages(document: str, bad_key: str) ->
     with pytest.raises(PolicyError) as error:
         parse_policy(document, "my.toml")
     for lang in LANGS:
-        assert f"\n  {bad_key}: " in error.value.describe(lang)
+        assert f"\n  {bad_key}: " in describe(error.value, lang)
 
 
 def test_all_bad_keys_are_named_at_once_and_the_sum_lists_each_move() -> None:
     document = "speed = 3\n[in_review]\npass_review = { probability = 0.5, hours = -1 }\n[done]\n"
     with pytest.raises(PolicyError) as error:
         parse_policy(document, "my.toml")
-    lines = error.value.describe("en").splitlines()
+    lines = describe(error.value, "en").splitlines()
     assert lines == [
         "Invalid policy in my.toml:",
         "  speed: unknown key; known keys: max_steps, prices, " + ", ".join(state.id for state in MOVING_STATES),
@@ -115,15 +115,15 @@ def test_all_bad_keys_are_named_at_once_and_the_sum_lists_each_move() -> None:
 def test_a_final_state_is_named_as_one_that_takes_no_moves(state: State) -> None:
     with pytest.raises(PolicyError) as error:
         parse_policy(f"[{state.id}]\n", "my.toml")
-    assert f"  {state.id}: {state.en} is a final state" in error.value.describe("en")
-    assert f"“{state.zh}”是终止状态" in error.value.describe("zh-CN")
+    assert f"  {state.id}: {state.label.msgid} is a final state" in describe(error.value, "en")
+    assert f"“{render(state, 'zh-CN')}”是终止状态" in describe(error.value, "zh-CN")
 
 
 def test_the_clock_move_explains_that_tasks_lapse_by_themselves() -> None:
     with pytest.raises(PolicyError) as error:
         parse_policy("[viewing_details]\nexpire = { probability = 0.1 }", "my.toml")
-    assert "accept_window_hours" in error.value.describe("en")
-    assert "自动失效" in error.value.describe("zh-CN")
+    assert "accept_window_hours" in describe(error.value, "en")
+    assert "自动失效" in describe(error.value, "zh-CN")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -132,7 +132,7 @@ def test_text_that_is_not_toml_and_unreadable_files_are_policy_errors(tmp_path: 
         parse_policy("max_steps = = 5", "my.toml")
     with pytest.raises(PolicyError) as error:
         read_policy(tmp_path / "missing.toml")
-    assert str(tmp_path / "missing.toml") in error.value.describe(lang)
+    assert str(tmp_path / "missing.toml") in describe(error.value, lang)
     latin1 = tmp_path / "latin1.toml"
     latin1.write_bytes("# caf\xe9\n".encode("latin-1"))
     with pytest.raises(PolicyError, match="UTF-8"):

@@ -9,7 +9,7 @@ from conftest import everything
 
 from xingtu_sim import EDGES, INITIAL_STATE, Reason, State
 from xingtu_sim.domain.lifecycle import CLOCK_MOVE
-from xingtu_sim.i18n import LANGS, Lang
+from xingtu_sim.i18n import LANGS, Lang, render
 from xingtu_sim.tools.tour import Move, OpenXingtu, Tour, Wait, follower_count, main_path, path_marks
 
 NOT_TERMINAL = [state for state in State if not state.terminal]
@@ -28,7 +28,7 @@ def tour_at(state: State) -> Tour:
 
 
 def rendered(tour: Tour, lang: Lang) -> str:
-    return "\n".join(line(lang) for line in tour.explanation())
+    return "\n".join(render(line, lang) for line in tour.explanation())
 
 
 def test_the_main_path_is_the_tables_shortest_way_from_a_new_task_to_a_completed_one() -> None:
@@ -100,7 +100,7 @@ def test_doing_nothing_lets_the_task_lapse_and_leaves_the_account_unchanged(firs
     assert tour.task.state is State.EXPIRED
     assert tour.finished
     assert tour.workspace.account == tour.account_before
-    assert outcome.lines[-1]("en").endswith("Unchanged.")
+    assert render(outcome.lines[-1], "en").endswith("Unchanged.")
 
 
 def test_the_brand_can_ask_for_script_changes_until_the_limit_then_the_request_is_refused() -> None:
@@ -159,7 +159,7 @@ def test_the_chinese_explanations_use_the_source_texts_words(state: State | None
 def test_the_summary_of_a_completed_tour_lists_every_move_with_its_actor_and_the_pay() -> None:
     tour = tour_at(State.COMPLETED)
     assert tour.task is not None
-    summary = [line("en") for line in tour.summary()]
+    summary = [render(line, "en") for line in tour.summary()]
     moves = [line for line in summary if line.startswith("  ")]
     assert [line.split(".")[0].strip() for line in moves] == [str(n) for n in range(1, 3 + len(tour.task.history))]
     assert moves[-1].endswith("platform: pass the review (in review → completed)")
@@ -171,9 +171,9 @@ def test_the_summary_of_a_completed_tour_lists_every_move_with_its_actor_and_the
 def test_the_summary_counts_refused_tries() -> None:
     tour = started_tour()
     tour.choose(next(c for c in tour.menu() if not c.allowed))
-    assert tour.summary()[-1]("en") == "Refused tries: 1 (none of them changed anything)."
+    assert render(tour.summary()[-1], "en") == "Refused tries: 1 (it changed nothing)."
 
 
 @pytest.mark.parametrize(("count", "en", "zh"), [(100_000, "100,000", "10万"), (50_500, "50,500", "50,500")])
 def test_follower_counts_read_as_the_source_text_writes_them(count: int, en: str, zh: str) -> None:
-    assert (follower_count(count, "en"), follower_count(count, "zh-CN")) == (en, zh)
+    assert (render(follower_count(count), "en"), render(follower_count(count), "zh-CN")) == (en, zh)

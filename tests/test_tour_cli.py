@@ -11,7 +11,8 @@ from conftest import tour_choices
 from xingtu_sim import INITIAL_STATE, State
 from xingtu_sim.cli import main
 from xingtu_sim.domain.routes import shortest_path
-from xingtu_sim.i18n import LANGS, Lang, text
+from xingtu_sim.domain.text import _
+from xingtu_sim.i18n import LANGS, Lang, render
 
 HAPPY_PATH = ["open", *(edge.trigger for edge in shortest_path(INITIAL_STATE, State.COMPLETED))]
 
@@ -29,22 +30,44 @@ def assert_clean(result: Result) -> None:
 def test_the_happy_path_ends_completed_with_the_fee_and_the_net_pay(lang: Lang) -> None:
     result = tour(tour_choices(*HAPPY_PATH, lang=lang), lang)
     assert_clean(result)
-    assert text("tour.summary.final", lang, state=State.COMPLETED.label(lang)) in result.output
-    pay = text("tour.summary.pay", lang, price="1000.00", fee="50.00", percent="5", net="950.00")
+    assert render(_("Final state: {state}.", state=render(State.COMPLETED, lang)), lang) in result.output
+    pay = render(
+        _(
+            "Price {price} yuan − service fee {fee} yuan ({percent}%) = net pay {net} yuan.",
+            price="1000.00",
+            fee="50.00",
+            percent="5",
+            net="950.00",
+        ),
+        lang,
+    )
     assert pay in result.output
-    assert result.output.rstrip().endswith(text("tour.bye", lang))
+    assert result.output.rstrip().endswith(
+        render(_("End of the tour. Run it again to walk another path: xingtu-sim tour"), lang)
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_doing_nothing_lapses_the_task_and_shows_the_account_unchanged(lang: Lang) -> None:
     result = tour(tour_choices("open", "wait", lang=lang), lang)
     assert_clean(result)
-    assert text("tour.waited", lang, hours=24) in result.output
-    unchanged = text(
-        "tour.account.unchanged", lang, balance_before="0.00", balance_after="0.00", breaches_before=0, breaches_after=0
+    assert render(_("{hours} hours pass and you do nothing.", hours=24), lang) in result.output
+    unchanged = render(
+        _(
+            (
+                "Account before: balance {balance_before} yuan, breaches "
+                "{breaches_before}.\nAccount after:  balance {balance_after} yuan, "
+                "breaches {breaches_after}. Unchanged."
+            ),
+            balance_before="0.00",
+            balance_after="0.00",
+            breaches_before=0,
+            breaches_after=0,
+        ),
+        lang,
     )
     assert result.output.count(unchanged) == 2  # when the hours pass, and in the summary
-    assert text("tour.summary.final", lang, state=State.EXPIRED.label(lang)) in result.output
+    assert render(_("Final state: {state}.", state=render(State.EXPIRED, lang)), lang) in result.output
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -53,11 +76,11 @@ def test_a_move_not_allowed_is_refused_with_the_reason_and_the_tour_goes_on(lang
     assert_clean(result)
     reason = {"en": "Reason: not allowed in this state.", "zh-CN": "原因：当前状态不允许该操作。"}[lang]
     assert reason in result.output
-    assert text("tour.refused.unchanged", lang) in result.output
-    pending_stage = text("tour.stage.title", lang, stage=State.PENDING_RECEIPT.label(lang))
+    assert render(_("Nothing changed; the tour goes on."), lang) in result.output
+    pending_stage = render(_("Stage: {stage}", stage=render(State.PENDING_RECEIPT, lang)), lang)
     assert result.output.count(pending_stage) == 1  # after a refusal only the menu comes again
-    assert text("tour.stage.title", lang, stage=State.ACCEPTED.label(lang)) in result.output
-    assert result.output.rstrip().endswith(text("tour.eof", lang))
+    assert render(_("Stage: {stage}", stage=render(State.ACCEPTED, lang)), lang) in result.output
+    assert result.output.rstrip().endswith(render(_("End of input: the tour stops here."), lang))
 
 
 def test_the_brand_and_the_platform_move_when_it_is_their_turn() -> None:
@@ -75,7 +98,7 @@ def test_the_brand_and_the_platform_move_when_it_is_their_turn() -> None:
 def test_the_end_of_input_mid_way_ends_the_tour_cleanly(lang: Lang) -> None:
     result = tour(tour_choices("open", "view", lang=lang), lang)
     assert_clean(result)
-    assert result.output.rstrip().endswith(text("tour.eof", lang))
+    assert result.output.rstrip().endswith(render(_("End of input: the tour stops here."), lang))
 
 
 def test_no_input_at_all_ends_the_tour_cleanly() -> None:
@@ -89,9 +112,12 @@ def test_an_invalid_choice_gets_a_one_line_hint_and_the_menu_again(lang: Lang) -
     result = tour("abc\n99\n0\n\n1\n", lang)
     assert_clean(result)
     for wrong in ["abc", "99", "0", ""]:
-        assert text("tour.invalid", lang, choice=wrong, choices="1") in result.output
-    assert result.output.count(text("tour.menu.quit", lang)) == 6  # five on the first stage, one after opening
-    assert text("tour.opened", lang) in result.output
+        assert (
+            render(_('"{choice}" is not on the menu: type {choices}, or q to quit.', choice=wrong, choices="1"), lang)
+            in result.output
+        )
+    assert result.output.count(render(_("quit the tour"), lang)) == 6  # five on the first stage, one after opening
+    assert render(_("Xingtu is open and you are receiving tasks."), lang) in result.output
 
 
 def test_the_hint_names_the_range_when_the_menu_has_several_moves() -> None:
@@ -103,8 +129,11 @@ def test_the_hint_names_the_range_when_the_menu_has_several_moves() -> None:
 def test_q_quits_with_a_summary_of_the_path_so_far(lang: Lang) -> None:
     result = tour(tour_choices("open", "view", lang=lang) + "q\nnever read\n", lang)
     assert_clean(result)
-    assert text("tour.summary.stopped", lang, state=State.VIEWING_DETAILS.label(lang)) in result.output
-    assert result.output.rstrip().endswith(text("tour.quit", lang))
+    assert (
+        render(_("Stopped at: {state} (the task is not finished).", state=render(State.VIEWING_DETAILS, lang)), lang)
+        in result.output
+    )
+    assert result.output.rstrip().endswith(render(_("You left the tour."), lang))
 
 
 def test_the_rules_file_changes_the_window_and_the_fee(tmp_path: Path) -> None:
@@ -128,5 +157,5 @@ def test_a_bad_rules_file_exits_2_before_the_tour_starts(tmp_path: Path) -> None
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_position_line_brackets_the_current_state(lang: Lang) -> None:
     result = tour(tour_choices("open", "view", lang=lang), lang)
-    assert f"[{State.VIEWING_DETAILS.label(lang)}]" in result.output
-    assert f"[{State.PENDING_RECEIPT.label(lang)}]" in result.output
+    assert f"[{render(State.VIEWING_DETAILS, lang)}]" in result.output
+    assert f"[{render(State.PENDING_RECEIPT, lang)}]" in result.output

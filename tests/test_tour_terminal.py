@@ -15,7 +15,8 @@ import pytest
 from conftest import program, require_tool, tour_choices
 
 from xingtu_sim import State
-from xingtu_sim.i18n import LANGS, Lang, text
+from xingtu_sim.domain.text import _
+from xingtu_sim.i18n import LANGS, Lang, render
 
 pytestmark = pytest.mark.slow
 
@@ -85,17 +86,17 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
 def test_the_tour_runs_in_a_real_terminal_refuses_a_wrong_move_and_quits(terminal: Terminal, lang: Lang) -> None:
     terminal.start()
     terminal.run_tour(lang)
-    prompt = text("tour.prompt", lang, choices="1").strip()
+    prompt = render(_("Your choice ({choices}, q to quit): ", choices="1"), lang).strip()
     terminal.wait_for(prompt)
     open_xingtu, accept_too_early = tour_choices("open", "accept", lang=lang).split()
     terminal.type(open_xingtu)
-    screen = terminal.wait_for(f"[{State.PENDING_RECEIPT.label(lang)}]")
-    assert text("tour.opened", lang) in screen
+    screen = terminal.wait_for(f"[{render(State.PENDING_RECEIPT, lang)}]")
+    assert render(_("Xingtu is open and you are receiving tasks."), lang) in screen
     terminal.type(accept_too_early)
-    terminal.wait_for(text("tour.refused.unchanged", lang))
+    terminal.wait_for(render(_("Nothing changed; the tour goes on."), lang))
     terminal.type("q")
-    screen = terminal.wait_for(text("tour.quit", lang))
-    assert text("tour.summary.title", lang) in screen
+    screen = terminal.wait_for(render(_("You left the tour."), lang))
+    assert render(_("Summary"), lang) in screen
     assert "Traceback" not in screen
     terminal.wait_for("exit status: 0")
 
@@ -105,7 +106,11 @@ def test_the_tour_wraps_its_text_to_the_terminal_width_itself(terminal: Terminal
     terminal.start()
     terminal.run_tour(lang)
     terminal.type(tour_choices("open", lang=lang).strip())
-    screen = terminal.wait_for(text("tour.menu.quit", lang) + "\n" + text("tour.prompt", lang, choices="1-5").strip())
+    screen = terminal.wait_for(
+        render(_("quit the tour"), lang)
+        + "\n"
+        + render(_("Your choice ({choices}, q to quit): ", choices="1-5"), lang).strip()
+    )
     # capture-pane -J joins the lines the terminal had to wrap: any longer than 100 columns was cut by it.
     tour_lines = [line for line in screen.splitlines() if not line.startswith("$ ")]
     assert len(tour_lines) > 20
@@ -115,9 +120,9 @@ def test_the_tour_wraps_its_text_to_the_terminal_width_itself(terminal: Terminal
 def test_ctrl_c_leaves_the_tour_with_its_summary_one_line_and_no_traceback(terminal: Terminal) -> None:
     terminal.start()
     terminal.run_tour("en")
-    terminal.wait_for(text("tour.prompt", "en", choices="1").strip())
+    terminal.wait_for(render(_("Your choice ({choices}, q to quit): ", choices="1"), "en").strip())
     terminal.tmux("send-keys", "-t", "tour", "C-c")
     screen = terminal.wait_for("exit status: 130")
     assert "Interrupted (SIGINT): stopped before the end." in screen
-    assert text("tour.summary.nothing", "en") in screen
+    assert render(_("No moves were made."), "en") in screen
     assert "Traceback" not in screen

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from babel.messages.pofile import read_po
 from hypothesis import given
 from hypothesis import strategies as st
 
 from xingtu_sim.cli.wrap import columns, wrap_text
-from xingtu_sim.i18n import MESSAGES
+from xingtu_sim.i18n.languages import LOCALE_DIR
 
 TOKENS = [
     "Xingtu ",
@@ -52,9 +53,19 @@ def test_an_indented_paragraph_keeps_its_indent_on_every_line() -> None:
     assert all(line.startswith("  ") and not line.startswith("   ") for line in lines)
 
 
-@pytest.mark.parametrize("key", [key for key in MESSAGES if key.startswith("tour.")])
+def _tour_sentences() -> list[tuple[str, str]]:
+    """Every message of the tour, in English (its id) and in each catalogue's translation."""
+    sentences = []
+    for po in LOCALE_DIR.glob("*/LC_MESSAGES/xingtu_sim.po"):
+        with po.open("rb") as source:
+            for message in read_po(source):
+                if any("tour.py" in path for path, _line in message.locations) and isinstance(message.id, str):
+                    sentences += [(message.id, message.id), (message.id, message.string)]
+    return sentences
+
+
 @pytest.mark.parametrize("width", [40, 80])
-def test_every_tour_sentence_fits_a_narrow_terminal(key: str, width: int) -> None:
-    for column, lang_text in enumerate(MESSAGES[key]):
-        for paragraph in lang_text.split("\n"):
-            assert all(columns(line) <= width for line in wrap_text(paragraph, width)), (key, column)
+@pytest.mark.parametrize(("msgid", "sentence"), _tour_sentences())
+def test_every_tour_sentence_fits_a_narrow_terminal(msgid: str, sentence: str, width: int) -> None:
+    for paragraph in sentence.split("\n"):
+        assert all(columns(line) <= width for line in wrap_text(paragraph, width)), msgid

@@ -1,11 +1,14 @@
-"""What every command shares: the language, the rules, colour, and errors turned into exit codes."""
+"""What every command shares: the language, the rules, colour, help and errors turned into exit codes."""
 
 from __future__ import annotations
 
+import copy
 import importlib
+import inspect
 import os
 import signal
-from collections.abc import Callable, Iterator
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar
@@ -14,8 +17,9 @@ import click
 
 from xingtu_sim.cli.output import CLOSED_PIPE, WRITE_ERRORS, OutputGone, discard_stdout, flush_stdout, why_not_written
 from xingtu_sim.domain.errors import ActionRefused, XingtuError
-from xingtu_sim.domain.text import _
-from xingtu_sim.i18n import LANGS, Lang, default_lang, parse_lang, render, text
+from xingtu_sim.domain.text import N_, Text, _
+from xingtu_sim.i18n import Lang, available_languages, default_lang, parse_lang, render, render_lines
+from xingtu_sim.i18n.click_messages import click_language, use_language
 from xingtu_sim.interrupts import Terminated, interrupted_line, terminate_as_interrupt
 
 if TYPE_CHECKING:
@@ -29,8 +33,8 @@ _LANG = "xingtu_sim.lang"
 
 
 def current_lang() -> Lang:
-    """The language chosen with --lang anywhere on the command line, else the locale's."""
-    return chosen_lang() or default_lang()
+    """The language chosen with --lang anywhere on the command line, else $XINGTU_SIM_LANG or the locale's."""
+    return click_language() or default_lang()
 
 
 def chosen_lang() -> Lang | None:
@@ -40,20 +44,39 @@ def chosen_lang() -> Lang | None:
     return chosen
 
 
+def lang_in(args: Sequence[str]) -> Lang:
+    """The --lang of a command line, read before click parses it: a usage error may come before --lang."""
+    for position, arg in enumerate(args):
+        if arg == "--":
+            break
+        written = arg.partition("=")[2] if arg.startswith("--lang=") else None
+        if arg == "--lang" and position + 1 < len(args):
+            written = args[position + 1]
+        if written is not None:
+            try:
+                return parse_lang(written)
+            except ValueError:
+                break  # click names the bad value, in the default language
+    return default_lang()
+
+
 def _store_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
     if value:
-        ctx.find_root().meta[_LANG] = parse_lang(value)
+        lang = parse_lang(value)
+        ctx.find_root().meta[_LANG] = lang  # the --lang a hint repeats
+        use_language(lang)
 
 
 def lang_option(command: F) -> F:
-    """--lang en|zh-CN, accepted on the group and on every command."""
+    """--lang, one of the languages with a catalogue, accepted on the group and on every command."""
+    languages = available_languages()
     return click.option(
         "--lang",
-        type=click.Choice(LANGS),
+        type=click.Choice(languages),
         expose_value=False,
         is_eager=True,
         callback=_store_lang,
-        help="Language of the output: en or zh-CN (default: from the locale). 输出语言。",
+        help=N_("Language of the output (default: $XINGTU_SIM_LANG, else from the locale)."),
     )(command)
 
 
@@ -73,7 +96,7 @@ def rules_option(command: F) -> F:
         envvar="XINGTU_SIM_RULES",
         callback=_load_rules,
         metavar="FILE",
-        help="TOML file overriding any rule; see `xingtu-sim rules`. 覆盖默认规则的 TOML 文件。",
+        help=N_("TOML file overriding any rule; see `xingtu-sim rules`."),
     )(command)
 
 
@@ -86,9 +109,9 @@ def use_colour() -> bool | None:
 _UNPRINTABLE = {code: "\ufffd" for code in [*range(0x20), 0x7F, *range(0x80, 0xA0)] if chr(code) not in "\n\t"}
 
 
-def say(message: str = "", *, err: bool = False, nl: bool = True, file: IO[str] | None = None, **style: Any) -> None:
-    """Print a line, styled on a terminal and plain when piped or with NO_COLOR."""
-    message = message.translate(_UNPRINTABLE)
+def say(text: Text = "", *, err: bool = False, nl: bool = True, file: IO[str] | None = None, **style: Any) -> None:
+    """Print a line in the reader's language, styled on a terminal and plain when piped or with NO_COLOR."""
+    message = render(text, current_lang()).translate(_UNPRINTABLE)
     click.echo(click.style(message, **style) if style else message, err=err, nl=nl, file=file, color=use_colour())
 
 
@@ -97,9 +120,9 @@ class BadInput(click.ClickException):
 
     exit_code = EXIT_BAD_INPUT
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.prefix = text("error.prefix", current_lang())
+    def __init__(self, message: Text) -> None:
+        super().__init__(render(message, current_lang()))
+        self.prefix = render(_("Error: "), current_lang())
 
     def show(self, file: IO[Any] | None = None) -> None:
         say(self.prefix + self.format_message(), err=True, file=file)
@@ -109,6 +132,9 @@ class Failed(click.ClickException):
     """A refused action or a failed check: its explanation, exit 1."""
 
     exit_code = EXIT_FAILED
+
+    def __init__(self, message: Text) -> None:
+        super().__init__(render(message, current_lang()))
 
     def show(self, file: IO[Any] | None = None) -> None:
         say(self.format_message(), err=True, file=file)
@@ -135,21 +161,80 @@ def as_interrupted(interrupt: KeyboardInterrupt) -> Interrupted:
 
 
 def as_failure(error: XingtuError) -> click.ClickException:
-    lang = current_lang()
-    if isinstance(error, ActionRefused):
-        return Failed(error.describe(lang))
-    return BadInput(error.describe(lang))
+    explanation = render_lines(error.lines, current_lang())
+    return Failed(explanation) if isinstance(error, ActionRefused) else BadInput(explanation)
+
+
+class TranslatedHelp(click.Command):
+    """Help in the reader's language: the docstring, option help, short help and epilog are message ids."""
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        if self.help:
+            formatter.write_paragraph()
+            with formatter.indentation():
+                formatter.write_text(_translated(inspect.cleandoc(self.help)))
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        records = [_help_record(param, ctx) for param in self.get_params(ctx) if not isinstance(param, click.Argument)]
+        rows = [record for record in records if record is not None]
+        if rows:
+            with formatter.section(_translated(N_("Options"))):
+                formatter.write_dl(rows)
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        if self.epilog:
+            formatter.write_paragraph()
+            with formatter.indentation():
+                formatter.write_text(_translated(inspect.cleandoc(self.epilog)))
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        if self.short_help:
+            return _translated(self.short_help)
+        return click.Command.get_short_help_str(self, limit)
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None:  # click builds it once, in the language of the first use
+            option.help = N_("Show this message and exit.")
+        return option
+
+
+class XingtuCommand(TranslatedHelp):
+    """A command of ours: help in the reader's language."""
+
+
+# click marks a required option with `_(extra["required"])`, which no extractor can read: its id, marked here.
+N_("required")
+
+
+def _translated(msgid: str) -> str:
+    return render(_(msgid), current_lang()) if msgid else msgid
+
+
+def _help_record(param: click.Parameter, ctx: click.Context) -> tuple[str, str] | None:
+    shown = copy.copy(param)
+    if isinstance(shown, click.Option) and shown.help:
+        shown.help = _translated(inspect.cleandoc(shown.help))
+    return shown.get_help_record(ctx)
+
+
+class XingtuGroup(TranslatedHelp, click.Group):
+    """A group of ours: help in the reader's language, its commands too."""
+
+    command_class = XingtuCommand
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        TranslatedHelp.format_options(self, ctx, formatter)
+        self.format_commands(ctx, formatter)
 
 
 @contextmanager
 def _exit_codes() -> Iterator[None]:
-    """Domain errors, usage errors and interrupts as the exceptions click shows and exits with."""
+    """Domain errors and interrupts as the exceptions click shows and exits with."""
     try:
         yield
     except XingtuError as error:
         raise as_failure(error) from None
-    except click.UsageError as error:
-        raise _with_hint(error) from None
     except KeyboardInterrupt as interrupt:
         raise as_interrupted(interrupt) from None
     except OSError as error:  # inputs are checked where they are read: this is the output failing
@@ -163,12 +248,17 @@ def _exit_codes() -> Iterator[None]:
         raise
 
 
-class XingtuGroup(click.Group):
-    """The root group: errors and interrupts become exit codes here, in one place, for every command."""
+class RootGroup(XingtuGroup):
+    """The root group: the language known before parsing; errors and interrupts become exit codes, in one place."""
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:
-        with terminate_as_interrupt():
-            return super().main(*args, **kwargs)
+    def main(self, args: Sequence[str] | None = None, *other: Any, **kwargs: Any) -> Any:
+        chosen = click_language()
+        use_language(lang_in(sys.argv[1:] if args is None else args))
+        try:
+            with terminate_as_interrupt():
+                return super().main(args, *other, **kwargs)
+        finally:
+            use_language(chosen)  # a test's next invocation starts afresh
 
     def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
         with _exit_codes():
@@ -185,12 +275,12 @@ class XingtuGroup(click.Group):
             return result
 
 
-class LazyGroup(XingtuGroup):
+class LazyGroup(RootGroup):
     """A group whose commands are imported only when used: `--help` lists them from a table."""
 
     def __init__(self, *args: Any, lazy_commands: dict[str, tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.lazy_commands = lazy_commands  # name -> (module path, short help)
+        self.lazy_commands = lazy_commands  # name -> (module path, short help message id)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return [*self.lazy_commands, *super().list_commands(ctx)]
@@ -204,17 +294,6 @@ class LazyGroup(XingtuGroup):
         return command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, short_help) for name, (_, short_help) in self.lazy_commands.items()]
-        with formatter.section("Commands / 命令"):
+        rows = [(name, _translated(short_help)) for name, (_module, short_help) in self.lazy_commands.items()]
+        with formatter.section(_translated(N_("Commands"))):
             formatter.write_dl(rows)
-
-
-class _HintedUsageError(click.UsageError):
-    pass
-
-
-def _with_hint(error: click.UsageError) -> click.UsageError:
-    """click speaks English; a Chinese reader also gets one line in Chinese."""
-    if current_lang() != "zh-CN" or isinstance(error, _HintedUsageError):
-        return error
-    return _HintedUsageError(f"{error.message}\n{text('error.usage_hint', 'zh-CN')}", ctx=error.ctx)

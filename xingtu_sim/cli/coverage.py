@@ -7,22 +7,23 @@ from pathlib import Path
 
 import click
 
-from xingtu_sim.cli.base import EXIT_FAILED, current_lang, lang_option, rules_option, say
+from xingtu_sim.cli.base import EXIT_FAILED, XingtuCommand, current_lang, lang_option, rules_option, say
 from xingtu_sim.domain.lifecycle import EDGES, TRIGGERS, State
 from xingtu_sim.domain.rules import Rules
+from xingtu_sim.domain.text import N_, Text, _, ngettext
 from xingtu_sim.domain.trace import Trace
-from xingtu_sim.i18n import Lang, text
-from xingtu_sim.tools.generate import action_step
+from xingtu_sim.i18n import Lang, render
+from xingtu_sim.tools.generate import SAMPLE_TASK, action_step
 from xingtu_sim.tools.lifecycle_coverage import Coverage, Missing
 
 
-@click.command("coverage")
+@click.command("coverage", cls=XingtuCommand)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--fail-under", type=click.FloatRange(0, 100), metavar="PCT",
-              help="Exit 1 when transition coverage is below PCT percent. 覆盖率下限。")  # fmt: skip
+              help=N_("Exit 1 when transition coverage is below PCT percent."))  # fmt: skip
 @click.option("--format", "report_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text for people, json for tools. 输出格式。")  # fmt: skip
-@click.option("--tags", metavar="EXPRESSION", help="Only scenarios matching this tag expression. 标签表达式。")
+              help=N_("text for people, json for tools."))  # fmt: skip
+@click.option("--tags", metavar="EXPRESSION", help=N_("Only scenarios matching this tag expression."))
 @rules_option
 @lang_option
 def command(
@@ -31,9 +32,7 @@ def command(
     """Run the scenarios (default: the bundled ones) and report which states and transitions they
     exercise, with the shortest way to reach each one they miss.
 
-    运行场景并报告覆盖了哪些状态和状态转换，并为每个未覆盖的部分给出最短的到达路径。
-
-    Example / 示例:  xingtu-sim coverage features/ --fail-under 100
+    Example:  xingtu-sim coverage features/ --fail-under 100
     """
     from xingtu_sim.runner.session import RunOptions, run_paths
     from xingtu_sim.runner.tags import TagFilter
@@ -51,9 +50,20 @@ def command(
     else:
         _print_text(coverage, lang, rules)
     if run.failed:
-        say(text("coverage.failed_scenarios", lang, failed=run.failed), err=True, fg="yellow")
+        failed = ngettext(
+            "{failed} scenario failed; coverage counts what it did before failing.",
+            "{failed} scenarios failed; coverage counts what they did before failing.",
+            run.failed,
+            failed=run.failed,
+        )
+        say(failed, err=True, fg="yellow")
     if fail_under is not None and coverage.transition_percent < fail_under:
-        say(text("coverage.under", lang, percent=coverage.transition_percent, limit=fail_under), err=True, fg="red")
+        percent, limit = f"{coverage.transition_percent:.1f}%", f"{fail_under:g}%"
+        say(
+            _("Transition coverage {percent} is under --fail-under {limit}.", percent=percent, limit=limit),
+            err=True,
+            fg="red",
+        )
         raise click.exceptions.Exit(EXIT_FAILED)
     if run.failed:
         raise click.exceptions.Exit(EXIT_FAILED)
@@ -61,28 +71,41 @@ def command(
 
 def _print_text(coverage: Coverage, lang: Lang, rules: Rules) -> None:
     states = 100 * coverage.states_covered / len(State)
-    say(text("coverage.states", lang, covered=coverage.states_covered, total=len(State), percent=states))
-    transitions = coverage.transitions_covered
-    say(text("coverage.transitions", lang, covered=transitions, total=len(EDGES), percent=coverage.transition_percent))
-    say(text("coverage.refused", lang, count=len(coverage.trace.refused)))
+    say(
+        _(
+            "States:      {covered}/{total} ({percent:.0f}%)",
+            covered=coverage.states_covered,
+            total=len(State),
+            percent=states,
+        )
+    )
+    transitions, percent = coverage.transitions_covered, coverage.transition_percent
+    say(_("Transitions: {covered}/{total} ({percent:.0f}%)", covered=transitions, total=len(EDGES), percent=percent))
+    refused = len(coverage.trace.refused)
+    say(
+        ngettext(
+            "Refusals exercised: {count} (state, action) pair",
+            "Refusals exercised: {count} (state, action) pairs",
+            refused,
+            count=refused,
+        )
+    )
     missing = coverage.missing()
     if not missing:
-        say(text("coverage.all_covered", lang), fg="green")
+        say(_("Every state and transition is covered."), fg="green")
         return
     say("")
-    say(text("coverage.missing", lang), bold=True)
+    say(_("Not covered, with the fewest moves that reach it:"), bold=True)
     for item in missing:
-        say(f"  {_what(item, lang)}", fg="yellow")
+        say(_what(item), fg="yellow")
         for edge in item.path:
-            say(f"    {action_step(edge, text('generate.task', lang), lang, rules).strip()}")
+            say(f"    {action_step(edge, render(SAMPLE_TASK, lang), lang, rules).strip()}")
 
 
-def _what(item: Missing, lang: Lang) -> str:
+def _what(item: Missing) -> Text:
     if item.edge is None:
         assert item.state is not None
-        return text("coverage.missing_state", lang, state=item.state.label(lang))
+        return _("  state {state}", state=item.state)
     row = TRIGGERS[item.edge.trigger]
-    move = text("move", lang, action=row.label(lang), actor=row.actor.label(lang))
-    return text(
-        "coverage.missing_edge", lang, source=item.edge.source.label(lang), move=move, dest=item.edge.dest.label(lang)
-    )
+    move = _("{action} ({actor})", action=row, actor=row.actor)
+    return _("  {source} --{move}--> {dest}", source=item.edge.source, move=move, dest=item.edge.dest)

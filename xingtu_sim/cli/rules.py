@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import click
 
-from xingtu_sim.cli.base import lang_option, rules_option, say
+from xingtu_sim.cli.base import XingtuCommand, lang_option, rules_option, say
 from xingtu_sim.domain.rules import Rules
 from xingtu_sim.files.rules_toml import rules_to_toml
 
 
-@click.command("rules")
+@click.command("rules", cls=XingtuCommand)
 @rules_option
 @lang_option
 def command(rules: Rules) -> None:
     """Print the rules in force as TOML; save, edit and pass it back with --rules.
 
-    以 TOML 打印当前生效的规则；可保存、修改后用 --rules 传入。
-
-    Example / 示例:  xingtu-sim rules > my-rules.toml && xingtu-sim rules --rules my-rules.toml
+    Example:  xingtu-sim rules > my-rules.toml && xingtu-sim rules --rules my-rules.toml
     """
     say(rules_to_toml(rules), nl=False)

@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 
 import click
 
-from xingtu_sim.cli.base import EXIT_FAILED, current_lang, lang_option, rules_option, say
+from xingtu_sim.cli.base import EXIT_FAILED, XingtuCommand, current_lang, lang_option, rules_option, say
 from xingtu_sim.cli.report_output import ReportOutput
 from xingtu_sim.domain.rules import Rules
-from xingtu_sim.domain.text import ngettext
-from xingtu_sim.i18n import render, text
+from xingtu_sim.domain.text import N_, _, ngettext
+from xingtu_sim.i18n import render
 from xingtu_sim.interrupts import signal_of
 
 if TYPE_CHECKING:
@@ -20,17 +20,15 @@ if TYPE_CHECKING:
 FORMATS = ("pretty", "progress", "cucumber-json", "junit", "message", "html")  # runner.reports.FORMATS, without pytest
 
 
-@click.command("run")
+@click.command("run", cls=XingtuCommand)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--tags", metavar="EXPRESSION", help="Cucumber tag expression, e.g. '@no-op and not @zh'. 标签表达式。")
+@click.option("--tags", metavar="EXPRESSION", help=N_("Cucumber tag expression, e.g. '@no-op and not @zh'."))
 @click.option(
     "--format", "report_format", type=click.Choice(FORMATS), default="pretty", show_default=True,
-    help="How to report. 报告格式。",
+    help=N_("How to report."),
 )  # fmt: skip
-@click.option(
-    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE. 输出文件。"
-)
-@click.option("--dry-run", is_flag=True, help="Check every step against the vocabulary, run nothing. 只检查步骤。")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help=N_("Write the report to FILE."))
+@click.option("--dry-run", is_flag=True, help=N_("Check every step against the vocabulary, run nothing."))
 @rules_option
 @lang_option
 def command(
@@ -38,11 +36,9 @@ def command(
 ) -> None:
     """Run feature files or folders; with none, the scenarios that ship with xingtu-sim.
 
-    运行场景文件或文件夹；不指定时运行随附的场景。
-
     Exit 0 when every scenario passed, 1 when one failed or has an undefined step, 2 on bad input.
 
-    Example / 示例:  xingtu-sim run features/ --tags '@no-op and not @zh'
+    Example:  xingtu-sim run features/ --tags '@no-op and not @zh'
     """
     from xingtu_sim.runner.dry_run import check_steps
     from xingtu_sim.runner.reports import FOR_TOOLS, make_report
@@ -56,9 +52,16 @@ def command(
         checked, problems = check_steps(load_paths(paths), lang)
         for problem in problems:
             step = f"{problem.keyword} {problem.text}"
-            say(text("run.dry_problem", lang, path=problem.path, line=problem.line, step=step))
+            say(_("{path}:{line}: {step}", path=problem.path, line=problem.line, step=step))
             say(f"    {problem.problem}", fg="yellow")
-        say(text("run.dry_summary", lang, checked=checked, problems=len(problems)))
+        checked_line = ngettext(
+            "{checked} step checked against the vocabulary, {problems} with problems.",
+            "{checked} steps checked against the vocabulary, {problems} with problems.",
+            checked,
+            checked=checked,
+            problems=len(problems),
+        )
+        say(checked_line)
         if problems:
             raise click.exceptions.Exit(EXIT_FAILED)
         return
@@ -89,9 +92,9 @@ def command(
             raise
 
     if not run.scenarios:
-        say(text("run.no_match", lang, tags=tags or ""), err=True, fg="yellow")
+        say(_('No scenario matches --tags "{tags}".', tags=tags or ""), err=True, fg="yellow")
     if output is not None:
-        say(text("run.report_written", lang, format=report_format, path=output))
+        say(_("{format} report written to {path}", format=report_format, path=output))
     *lines, last = summary_lines(run, lang)
     summary_to_stderr = output is None and report_format in FOR_TOOLS  # keep the document clean
     for line in lines:

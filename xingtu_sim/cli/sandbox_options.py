@@ -11,13 +11,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from xingtu_sim.cli.base import chosen_lang
-from xingtu_sim.domain.errors import InputError, message, unreadable
+from xingtu_sim.cli.base import XingtuCommand, XingtuGroup, chosen_lang, current_lang
+from xingtu_sim.domain.errors import InputError, unreadable
 from xingtu_sim.domain.lifecycle import TRIGGERS, Actor, Trigger
-from xingtu_sim.domain.text import _
-from xingtu_sim.i18n import Lang, join, render
+from xingtu_sim.domain.text import N_, Joined, _, join
+from xingtu_sim.i18n import labels, render
 from xingtu_sim.sandbox import NoSandbox, UnusableSandbox
-from xingtu_sim.sandbox.store import said
 from xingtu_sim.steps.context import plain_amount
 from xingtu_sim.steps.numbers import parse_count
 
@@ -42,7 +41,7 @@ def db_option(command: F) -> F:
         expose_value=False,
         callback=_store_db,
         metavar="PATH",
-        help=f"The sandbox file (default: ${DB_ENV}, else sandbox.sqlite3 in the app folder). 沙盒文件。",
+        help=N_("The sandbox file (default: $XINGTU_SIM_DB, else sandbox.sqlite3 in the app folder)."),
     )(command)
 
 
@@ -81,11 +80,20 @@ def make_folder(path: Path) -> Path | None:
     if folder.is_dir():
         return None
     if _chosen_path() is not None and not folder.parent.is_dir():
-        raise InputError(message("sandbox.no_folder", path=path, folder=folder.parent))
+        raise InputError(
+            _(
+                (
+                    "Cannot create the sandbox {path}: the folder {folder} does not exist. "
+                    "Create it first, or choose another file with --db."
+                ),
+                path=path,
+                folder=folder.parent,
+            )
+        )
     try:
         folder.mkdir(parents=True)
     except OSError as error:
-        raise InputError(message("sandbox.unreadable", path=path, error=unreadable(error))) from None
+        raise InputError(_("Cannot open the sandbox {path}: {error}", path=path, error=unreadable(error))) from None
     return folder
 
 
@@ -104,8 +112,9 @@ def rules_change_option(command: F) -> F:
         envvar="XINGTU_SIM_RULES",
         callback=_rules_or_none,
         metavar="FILE",
-        help="TOML rules the sandbox keeps from now on (tasks already published keep theirs); see "
-        "`xingtu-sim rules`. 此后沙盒沿用的规则（已发布的任务保留原规则）。",
+        help=N_(
+            "TOML rules the sandbox keeps from now on (tasks already published keep theirs); see `xingtu-sim rules`."
+        ),
     )(command)
 
 
@@ -120,19 +129,18 @@ class TriggerChoice(click.Choice):  # type: ignore[type-arg]
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Trigger:
         wanted = str(value).strip().replace("-", "_").casefold()
         for transition in TRIGGERS.values():
-            if wanted in {transition.trigger, transition.en.casefold(), transition.zh}:
+            if wanted == transition.trigger or str(value).strip().casefold() in labels(transition):
                 return transition.trigger
-        lines = [message("sandbox.unknown_trigger", trigger=value)]
+        lines = [_('"{trigger}" is not an action of the lifecycle.', trigger=value)]
         nearest = difflib.get_close_matches(wanted, list(TRIGGERS), n=1, cutoff=0.5)
         if nearest:
-            lines.append(message("error.unknown_task.hint", suggestion=nearest[0]))
-        raise InputError(*lines, message("sandbox.triggers", triggers=_every_trigger))
+            lines.append(_('Did you mean "{suggestion}"?', suggestion=nearest[0]))
+        raise InputError(*lines, _("Actions: {triggers}.", triggers=_every_trigger()))
 
 
-def _every_trigger(lang: Lang) -> str:
+def _every_trigger() -> Joined:
     """Each move's id with what it does, in the reader's language: view (view details), ..."""
-    moves = [render(_("{trigger} ({action})", trigger=t, action=row.label(lang)), lang) for t, row in TRIGGERS.items()]
-    return join(moves, lang)
+    return join(_("{trigger} ({action})", trigger=t, action=row) for t, row in TRIGGERS.items())
 
 
 class Followers(click.ParamType):  # type: ignore[type-arg]
@@ -144,7 +152,9 @@ class Followers(click.ParamType):  # type: ignore[type-arg]
         try:
             return parse_count(str(value))
         except InputError:
-            raise InputError(message("error.followers", followers=value)) from None
+            raise InputError(
+                _('"{followers}" is not a follower count (a whole number, zero or more).', followers=value)
+            ) from None
 
 
 class Yuan(click.ParamType):  # type: ignore[type-arg]
@@ -157,19 +167,24 @@ class Yuan(click.ParamType):  # type: ignore[type-arg]
 
 
 def json_option(command: F) -> F:
-    return click.option("--json", "as_json", is_flag=True, help="Print JSON (ids, not labels). 输出 JSON。")(command)
+    return click.option("--json", "as_json", is_flag=True, help=N_("Print JSON (ids, not labels)."))(command)
 
 
-def triggers_by_actor() -> str:
-    """The epilog of `do --help`: every TRIGGER, grouped by whose move it is."""
-    lines = ["\b", "TRIGGER / 操作代码:"]
-    for actor in Actor:
-        triggers = ", ".join(t for t, row in TRIGGERS.items() if row.actor is actor)
-        lines.append(f"  {actor.value} / {actor.label('zh-CN')}: {triggers}")
-    return "\n".join(lines)
+class MoveCommand(XingtuCommand):
+    """`do`, whose help ends with every TRIGGER grouped by whose move it is, in the reader's language."""
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        lang = current_lang()
+        lines = ["\b", render(_("TRIGGER, by whose move it is:"), lang)]
+        for actor in Actor:
+            triggers = ", ".join(t for t, row in TRIGGERS.items() if row.actor is actor)
+            lines.append(f"  {render(actor, lang)}: {triggers}")
+        formatter.write_paragraph()
+        with formatter.indentation():
+            formatter.write_text("\n".join(lines))
 
 
-class SandboxGroup(click.Group):
+class SandboxGroup(XingtuGroup):
     """Lists its commands in the order a trainee uses them, not alphabetically; adds the command that
     helps to an error about the file, with the --db and --lang the user gave."""
 
@@ -184,16 +199,7 @@ class SandboxGroup(click.Group):
                 hint = _(
                     "Choose another file with --db, or move this one away and start again: {command}", command=command
                 )
-            raise InputError(*error.lines, said(hint)) from None
+            raise InputError(*error.lines, hint) from None
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(self.commands)
-
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [
-            (name, command.get_short_help_str(limit=formatter.width))
-            for name, command in self.commands.items()
-            if not command.hidden
-        ]
-        with formatter.section("Commands / 命令"):
-            formatter.write_dl(rows)

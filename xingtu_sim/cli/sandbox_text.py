@@ -11,9 +11,9 @@ from xingtu_sim.domain.lifecycle import TRIGGERS, Transition
 from xingtu_sim.domain.money import format_yuan, service_fee
 from xingtu_sim.domain.rules import Rules
 from xingtu_sim.domain.task import HistoryEntry, Task
-from xingtu_sim.domain.text import _
+from xingtu_sim.domain.text import N_, Message, _, join, ngettext, pgettext
 from xingtu_sim.domain.workspace import Workspace
-from xingtu_sim.i18n import Lang, join, render, text
+from xingtu_sim.i18n import Lang, render
 from xingtu_sim.sandbox import Counts
 
 PAGE = 50  # tasks per page of the inbox
@@ -22,21 +22,17 @@ PAGE = 50  # tasks per page of the inbox
 def clock(hour: int, lang: Lang) -> str:
     """hour 25 (day 2, 01:00)."""
     day, hour_of_day = divmod(hour, HOURS_PER_DAY)
-    return text("sandbox.clock", lang, hour=hour, day=day + 1, time=f"{hour_of_day:02d}:00")
+    return render(_("hour {hour} (day {day}, {time})", hour=hour, day=day + 1, time=f"{hour_of_day:02d}:00"), lang)
 
 
 def yuan(fen: int, lang: Lang) -> str:
-    return text("sandbox.yuan", lang, amount=format_yuan(fen))
+    return render(_("{amount} yuan", amount=format_yuan(fen)), lang)
 
 
 def move(transition: Transition, lang: Lang) -> str:
     """How a trainee finds a move to type: its trigger id, what it does, whose move it is."""
-    return text(
-        "sandbox.move",
-        lang,
-        trigger=transition.trigger,
-        action=transition.label(lang),
-        actor=transition.actor.label(lang),
+    return render(
+        _("{trigger} ({action}, {actor})", trigger=transition.trigger, action=transition, actor=transition.actor), lang
     )
 
 
@@ -44,11 +40,11 @@ def state_lines(task: Task, lang: Lang) -> list[str]:
     """The task's state and, unless it has ended, what can be done now."""
     state = task.state
     if state.mover is None:
-        return [text("sandbox.ended", lang, state=state.label(lang))]
-    lines = [text("sandbox.state_now", lang, state=state.label(lang), mover=state.mover.label(lang))]
+        return [render(_("Now {state}: the task has ended.", state=state), lang)]
+    lines = [render(_("Now {state}: the {mover}'s move.", state=state, mover=state.mover), lang)]
     possible = [move(t, lang) for t in task.possible_now()]
     if possible:
-        lines.append(text("refused.now", lang, actions=join(possible, lang)))
+        lines.append(render(_("Possible now: {actions}.", actions=join(possible)), lang))
     return lines
 
 
@@ -58,54 +54,66 @@ def moved_lines(
     """What one move did: the arrow, what it did to the account, and where the task stands now."""
     row = TRIGGERS[entry.trigger]
     lines = [
-        text(
-            "sandbox.moved",
+        render(
+            _(
+                '{actor}: {action}. Task "{task}": {source} → {dest}.',
+                actor=_ACTOR_HEADINGS[row.actor.id],
+                action=row,
+                task=task.name,
+                source=entry.source,
+                dest=entry.dest,
+            ),
             lang,
-            actor=_capitalized(row.actor.label(lang)),
-            action=row.label(lang),
-            task=task.name,
-            source=entry.source.label(lang),
-            dest=entry.dest.label(lang),
         )
     ]
     if after.balance_fen != before.balance_fen and task.fee_fen is not None:
         lines.append(
-            text(
-                "sandbox.paid",
+            render(
+                _(
+                    ("Paid {net} yuan to the creator (price {price} − fee {fee}); balance {balance} yuan."),
+                    net=format_yuan(task.price_fen - task.fee_fen),
+                    price=format_yuan(task.price_fen),
+                    fee=format_yuan(task.fee_fen),
+                    balance=format_yuan(after.balance_fen),
+                ),
                 lang,
-                net=format_yuan(task.price_fen - task.fee_fen),
-                price=format_yuan(task.price_fen),
-                fee=format_yuan(task.fee_fen),
-                balance=format_yuan(after.balance_fen),
             )
         )
     if after.breaches != before.breaches:
-        lines.append(text("sandbox.breach", lang, breaches=after.breaches))
+        breaches = ngettext(
+            "Cancelled after accepting: a breach; the creator now has {breaches} breach.",
+            "Cancelled after accepting: a breach; the creator now has {breaches} breaches.",
+            after.breaches,
+            breaches=after.breaches,
+        )
+        lines.append(render(breaches, lang))
     return lines + state_lines(task, lang)
 
 
 def lapsed_line(task: Task, lang: Lang) -> str:
     entry = task.history[-1]
-    return text(
-        "sandbox.lapsed",
+    return render(
+        _(
+            ('Lapsed at hour {time}: "{task}" ({source} → {dest}); the account is untouched.'),
+            time=entry.time,
+            task=task.name,
+            source=entry.source,
+            dest=entry.dest,
+        ),
         lang,
-        time=entry.time,
-        task=task.name,
-        source=entry.source.label(lang),
-        dest=entry.dest.label(lang),
     )
 
 
 def rules_line(rules: Rules, lang: Lang) -> str:
     """The rules that matter to a task, in one line."""
-    return text(
-        "sandbox.rules",
-        lang,
+    line = _(
+        "accept within {hours} hours, {script} script and {video} video change requests, {fee} service fee",
         hours=rules.accept_window_hours,
         script=rules.script_change_limit,
         video=rules.video_change_limit,
-        fee=format(rules.service_fee_percent.normalize(), "f"),
+        fee=f"{format(rules.service_fee_percent.normalize(), 'f')}%",
     )
+    return render(line, lang)
 
 
 def inbox_lines(
@@ -116,24 +124,28 @@ def inbox_lines(
     if not counts.total:
         empty = _("The inbox is empty. A brand offers the creator a task with: {command}", command=command)
         return [render(empty, lang) + " offer TASK --brand BRAND --price AMOUNT"]
-    headers = [text(f"sandbox.col.{key}", lang) for key in ("task", "brand", "price", "state", "hours_left", "next")]
+    headers = [render(_(heading), lang) for heading in _INBOX_COLUMNS]
     rows = [
         [
             task.name,
             task.brand,
             format_yuan(task.price_fen),
-            task.state.label(lang),
+            render(task.state, lang),
             _blank_if_none(task.hours_left),
-            task.state.mover.label(lang) if task.state.mover else "",
+            render(task.state.mover, lang) if task.state.mover else "",
         ]
         for task in tasks
     ]
-    summary = text(
-        "sandbox.inbox.summary",
+    summary = render(
+        ngettext(
+            "{count} task, {pending} awaiting the creator's decision; it is {clock}.",
+            "{count} tasks, {pending} awaiting the creator's decision; it is {clock}.",
+            counts.total,
+            count=counts.total,
+            pending=counts.awaiting_decision,
+            clock=clock(workspace.clock.now, lang),
+        ),
         lang,
-        count=counts.total,
-        pending=counts.awaiting_decision,
-        clock=clock(workspace.clock.now, lang),
     )
     lines = [*table(rows, headers, right=frozenset({2, 4})), "", summary] if rows else [summary]
     if len(tasks) < counts.total:
@@ -141,19 +153,34 @@ def inbox_lines(
         shown = _("Shown: tasks {first} to {last} of {count}; every task with --all.", count=counts.total)
         lines.append(render(_(shown.msgid, first=first + 1, last=last, count=counts.total), lang))
         if last < counts.total:
-            lines.append(text("sandbox.next", lang, command=f"{command} inbox --page {last // PAGE + 1}"))
+            lines.append(render(_("Next: {command}", command=f"{command} inbox --page {last // PAGE + 1}"), lang))
     return lines
 
 
 def details_lines(task: Task, rules: Rules, lang: Lang) -> list[str]:
     """What Xingtu's task details page shows: brand, requirements, price, fee and pay, hours left to accept."""
     price = format_yuan(task.price_fen)
-    lines = [text("sandbox.show.title", lang, task=task.name, brand=task.brand, price=price)]
-    requirements = task.requirements or text("sandbox.show.no_requirements", lang)
-    lines.append(text("sandbox.show.requirements", lang, requirements=requirements))
+    lines = [
+        render(
+            _(
+                'Task "{task}" from brand "{brand}", paying {price} yuan.',
+                task=task.name,
+                brand=task.brand,
+                price=price,
+            ),
+            lang,
+        )
+    ]
+    requirements = task.requirements or render(_("(none given)"), lang)
+    lines.append(render(_("Requirements: {requirements}", requirements=requirements), lang))
     if task.fee_fen is not None:
         net = format_yuan(task.price_fen - task.fee_fen)
-        lines.append(text("sandbox.show.fee", lang, fee=format_yuan(task.fee_fen), net=net))
+        lines.append(
+            render(
+                _("Service fee {fee} yuan; the creator was paid {net} yuan.", fee=format_yuan(task.fee_fen), net=net),
+                lang,
+            )
+        )
     elif not task.state.terminal:
         fee = service_fee(task.price_fen, rules.service_fee_percent)
         percent = format(rules.service_fee_percent.normalize(), "f")
@@ -167,10 +194,20 @@ def details_lines(task: Task, rules: Rules, lang: Lang) -> list[str]:
         lines.append(render(to_come, lang))
     left = task.hours_left
     if left is None:
-        lines.append(text("sandbox.show.published", lang, hour=task.published_at))
+        lines.append(render(_("Published at hour {hour}.", hour=task.published_at), lang))
     else:
         lines.append(
-            text("sandbox.show.deadline", lang, hour=task.published_at, deadline=task.accept_deadline, left=left)
+            render(
+                ngettext(
+                    "Published at hour {hour}; accept before hour {deadline} ({left} hour left).",
+                    "Published at hour {hour}; accept before hour {deadline} ({left} hours left).",
+                    left,
+                    hour=task.published_at,
+                    deadline=task.accept_deadline,
+                    left=left,
+                ),
+                lang,
+            )
         )
     return lines
 
@@ -179,65 +216,93 @@ def task_lines(task: Task, rules: Rules, lang: Lang) -> list[str]:
     """One task in detail; `rules` are those it was published under."""
     lines = details_lines(task, rules, lang)
     lines.append(
-        text(
-            "sandbox.show.changes",
+        render(
+            _(
+                ("Change requests used: script {script} of {script_limit}, video {video} of {video_limit}."),
+                script=task.script_changes,
+                script_limit=rules.script_change_limit,
+                video=task.video_changes,
+                video_limit=rules.video_change_limit,
+            ),
             lang,
-            script=task.script_changes,
-            script_limit=rules.script_change_limit,
-            video=task.video_changes,
-            video_limit=rules.video_change_limit,
         )
     )
-    lines.append(text("sandbox.show.rules", lang, rules=rules_line(rules, lang)))
+    lines.append(render(_("Published under these rules: {rules}.", rules=rules_line(rules, lang)), lang))
     lines.append(state_lines(task, lang)[0])
-    possible = [[t.trigger, t.label(lang), t.actor.label(lang)] for t in task.possible_now()]
+    possible = [[t.trigger, render(t, lang), render(t.actor, lang)] for t in task.possible_now()]
     if possible:
-        lines += ["", text("sandbox.show.possible", lang), *indented(table(possible))]
-    lines += ["", text("sandbox.show.history", lang), *indented(_history_table(task, lang))]
+        lines += ["", render(_("Possible now:"), lang), *indented(table(possible))]
+    lines += ["", render(_("History:"), lang), *indented(_history_table(task, lang))]
     return lines
 
 
 def account_lines(workspace: Workspace, counts: Counts, path: Path, lang: Lang) -> list[str]:
     account = workspace.account
     needed = workspace.rules.followers_needed(account.platform)
-    platform = account.platform.label(lang)
+    platform = render(account.platform, lang)
     values = {
         "platform": platform,
-        "followers": text(
-            "sandbox.followers_value", lang, followers=account.followers, platform=platform, needed=needed
+        "followers": render(
+            _(
+                "{followers} ({platform} needs {needed} to open Xingtu)",
+                followers=account.followers,
+                platform=platform,
+                needed=needed,
+            ),
+            lang,
         ),
-        "xingtu": text("sandbox.open" if account.xingtu_open else "sandbox.not_open", lang),
-        "receiving": text("sandbox.yes" if account.receiving else "sandbox.no", lang),
+        "xingtu": render(_("open") if account.xingtu_open else _("not open"), lang),
+        "receiving": render(_("yes") if account.receiving else _("no"), lang),
         "balance": yuan(account.balance_fen, lang),
         "breaches": str(account.breaches),
         "clock": clock(workspace.clock.now, lang),
-        "tasks": text("sandbox.tasks_value", lang, count=counts.total, pending=counts.awaiting_decision),
+        "tasks": render(
+            _("{count} ({pending} awaiting decision)", count=counts.total, pending=counts.awaiting_decision), lang
+        ),
         "rules": rules_line(workspace.rules, lang),
         "file": str(path),
     }
-    return table([[text(f"sandbox.account.{key}", lang), value] for key, value in values.items()])
+    return table([[render(_ACCOUNT_ROWS[key], lang), value] for key, value in values.items()])
 
 
 def _history_table(task: Task, lang: Lang) -> list[str]:
     if not task.history:
-        return [text("sandbox.show.no_history", lang)]
-    headers = [text(f"sandbox.col.{key}", lang) for key in ("hour", "action", "trigger", "from", "to", "by")]
+        return [render(_("(no moves yet)"), lang)]
+    headers = [render(_(heading), lang) for heading in _HISTORY_COLUMNS]
     rows = [
         [
             str(entry.time),
-            TRIGGERS[entry.trigger].label(lang),
+            render(TRIGGERS[entry.trigger], lang),
             entry.trigger,
-            entry.source.label(lang),
-            entry.dest.label(lang),
-            entry.actor.label(lang),
+            render(entry.source, lang),
+            render(entry.dest, lang),
+            render(entry.actor, lang),
         ]
         for entry in task.history
     ]
     return table(rows, headers, right=frozenset({0}))
 
 
-def _capitalized(label: str) -> str:
-    return label[:1].upper() + label[1:]
+_INBOX_COLUMNS = (N_("Task"), N_("Brand"), N_("Price (yuan)"), N_("State"), N_("Hours left"), N_("Next move by"))
+_HISTORY_COLUMNS = (N_("Hour"), N_("Action"), N_("Trigger"), N_("From"), N_("To"), N_("By"))
+_ACCOUNT_ROWS: dict[str, Message] = {
+    "platform": _("Platform"),
+    "followers": _("Followers"),
+    "xingtu": _("Xingtu"),
+    "receiving": _("Receiving tasks"),
+    "balance": _("Balance"),
+    "breaches": _("Breaches"),
+    "clock": _("Clock"),
+    "tasks": _("Tasks"),
+    "rules": _("Rules in force"),
+    "file": _("Sandbox file"),
+}
+# "Creator: accept." starts a sentence: the actor's name capitalized, where a language has capitals.
+_ACTOR_HEADINGS = {
+    "creator": pgettext("actor, starting a sentence", "Creator"),
+    "brand": pgettext("actor, starting a sentence", "Brand"),
+    "platform": pgettext("actor, starting a sentence", "Platform"),
+}
 
 
 def _blank_if_none(value: int | None) -> str:

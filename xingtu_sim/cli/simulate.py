@@ -9,9 +9,10 @@ from pathlib import Path
 
 import click
 
-from xingtu_sim.cli.base import current_lang, lang_option, rules_option, say
+from xingtu_sim.cli.base import XingtuCommand, current_lang, lang_option, rules_option, say
 from xingtu_sim.domain.rules import Rules
-from xingtu_sim.i18n import text
+from xingtu_sim.domain.text import N_, _
+from xingtu_sim.i18n import render
 from xingtu_sim.simulate import ENGINES, MAX_ORDERS, simulate
 from xingtu_sim.simulate.policy_toml import DEFAULT_POLICY, policy_to_toml, read_policy
 
@@ -19,42 +20,41 @@ from xingtu_sim.simulate.policy_toml import DEFAULT_POLICY, policy_to_toml, read
 _BAR_FROM = {"compiled": 500_000, "transitions": 2_000}
 
 
-@click.command("simulate")
+@click.command("simulate", cls=XingtuCommand)
 @click.option(
     "--orders",
     type=click.IntRange(1, MAX_ORDERS),
     default=10_000,
     show_default=True,
     metavar="N",
-    help="How many tasks to simulate. 模拟的任务数。",
+    help=N_("How many tasks to simulate."),
 )
 @click.option(
     "--seed",
     type=click.IntRange(min=0),
     default=0,
     show_default=True,
-    help="Seed of the random draws: same seed and inputs, same report. 随机种子：输入相同则报告相同。",
+    help=N_("Seed of the random draws: same seed and inputs, same report."),
 )
 @click.option(
     "--policy",
     "policy_file",
     type=click.Path(path_type=Path),
     metavar="FILE",
-    help="TOML file overriding any part of the behaviour policy; see --show-policy. 覆盖默认行为策略的 TOML 文件。",
+    help=N_("TOML file overriding any part of the behaviour policy; see --show-policy."),
 )
 @click.option(
     "--engine",
     type=click.Choice(ENGINES),
     default="compiled",
     show_default=True,
-    help="compiled: NumPy arrays, fast; transitions: each task through the real state machine. Same results. "
-    "compiled 用 NumPy 数组，速度快；transitions 让每个任务走真实状态机。结果相同。",
+    help=N_("compiled: NumPy arrays, fast; transitions: each task through the real state machine. Same results."),
 )
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON. 以 JSON 输出报告。")
+@click.option("--json", "as_json", is_flag=True, help=N_("Print the report as JSON."))
 @click.option(
     "--show-policy",
     is_flag=True,
-    help="Print the behaviour policy in force as TOML, then stop. 以 TOML 打印当前行为策略。",
+    help=N_("Print the behaviour policy in force as TOML, then stop."),
 )
 @rules_option
 @lang_option
@@ -63,9 +63,7 @@ def command(
 ) -> None:
     """Simulate many tasks, each moved by a behaviour policy, and report what became of them.
 
-    批量模拟任务（每个任务按行为策略推进），并报告结果。
-
-    Example / 示例:  xingtu-sim simulate --orders 100000 --policy picky.toml
+    Example:  xingtu-sim simulate --orders 100000 --policy picky.toml
     """
     policy = read_policy(policy_file) if policy_file else DEFAULT_POLICY
     if show_policy:
@@ -87,6 +85,6 @@ def _progress_bar(long_run: bool) -> Iterator[Callable[[int], None] | None]:
         return
     ctx = click.get_current_context()
     with click.progressbar(
-        length=ctx.params["orders"], label=text("simulate.progress", current_lang()), file=sys.stderr
+        length=ctx.params["orders"], label=render(_("Simulating"), current_lang()), file=sys.stderr
     ) as bar:
         yield bar.update

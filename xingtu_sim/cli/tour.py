@@ -7,15 +7,21 @@ import sys
 
 import click
 
-from xingtu_sim.cli.base import current_lang, lang_option, rules_option, say
+from xingtu_sim.cli.base import XingtuCommand, current_lang, lang_option, rules_option, say
 from xingtu_sim.cli.wrap import terminal_width, wrap, wrap_text
 from xingtu_sim.domain.lifecycle import Actor, State
 from xingtu_sim.domain.rules import Rules
-from xingtu_sim.i18n import Lang, text
+from xingtu_sim.domain.text import _
+from xingtu_sim.i18n import Lang, render, render_lines
 from xingtu_sim.interrupts import Terminated
 from xingtu_sim.tools.tour import Choice, Outcome, Tour, path_marks
 
 _INDENT = "  "
+WELCOME = _(
+    "Welcome to the Xingtu tour (星图新手导览). Douyin Xingtu (抖音星图) is Douyin's official platform for ad tasks: "
+    "brands, MCN agencies and stars publish ad tasks there, and creators who have joined take them on. You will walk "
+    "one task from the moment it arrives to the moment you are paid."
+)
 
 
 class _End(enum.Enum):
@@ -23,24 +29,20 @@ class _End(enum.Enum):
     EOF = ""
 
 
-@click.command("tour")
+@click.command("tour", cls=XingtuCommand)
 @rules_option
 @lang_option
 def command(rules: Rules) -> None:
     """Walk a new creator through one task, choosing each move (creator, brand, platform) from a menu.
 
-    新手导览：带新达人一步步走完一个任务，每一步（达人、品牌方、平台）都从菜单中选择。
-
     Numbers choose, q quits; piped input is read one choice per line.
 
-    输入数字选择，q 退出；也可以通过管道逐行输入选择。
-
-    Example / 示例:  xingtu-sim tour --lang zh-CN
+    Example:  xingtu-sim tour --lang zh-CN
     """
     lang = current_lang()
     tour = Tour.sample(rules, lang)
-    _paragraph(text("tour.welcome", lang))
-    _paragraph(text("tour.how_to_choose", lang))
+    _paragraph(render(WELCOME, lang))
+    _paragraph(render(_("Type the number of a move and press Enter; q quits."), lang))
     stage_changed = True
     while not tour.finished:
         if stage_changed:
@@ -53,54 +55,61 @@ def command(rules: Rules) -> None:
                 _show_summary(tour, lang)
             raise
         if choice is _End.EOF:
-            _paragraph(text("tour.eof", lang))
+            _paragraph(render(_("End of input: the tour stops here."), lang))
             return
         if choice is _End.QUIT:
             _show_summary(tour, lang)
-            _paragraph(text("tour.quit", lang))
+            _paragraph(render(_("You left the tour."), lang))
             return
         outcome = tour.choose(choice)
         _show_outcome(outcome, lang)
         stage_changed = outcome.refusal is None  # a refused move leaves the stage as it was: just the menu again
     _show_stage(tour, lang)
     _show_summary(tour, lang)
-    _paragraph(text("tour.bye", lang))
+    _paragraph(render(_("End of the tour. Run it again to walk another path: xingtu-sim tour"), lang))
 
 
 def _show_stage(tour: Tour, lang: Lang) -> None:
     task = tour.task
-    stage = task.state.label(lang) if task else text("tour.stage.title.account", lang)
+    stage = render(task.state, lang) if task else render(_("opening Xingtu"), lang)
     say()
-    say(f"== {text('tour.stage.title', lang, stage=stage)} ==", bold=True)
+    say(f"== {render(_('Stage: {stage}', stage=stage), lang)} ==", bold=True)
     if task:
         _show_position(task.state, lang)
     for explanation in tour.explanation():
-        _paragraphs(explanation(lang))
+        _paragraphs(render(explanation, lang))
     mover = tour.whose_move()
     if mover and not tour.finished:
-        key = "tour.whose_move" if mover is Actor.CREATOR else "tour.whose_move.other"
-        _paragraph(text(key, lang, actor=mover.label(lang)), bold=True)
+        if mover is Actor.CREATOR:
+            whose = _("Whose move: {actor}.", actor=mover)
+        else:
+            whose = _("Whose move: {actor}. You choose for the {actor}, to see what it may do.", actor=mover)
+        _paragraph(render(whose, lang), bold=True)
 
 
 def _show_position(state: State, lang: Lang) -> None:
     marks = path_marks(state)
-    pieces = [f"[{step.label(lang)}]" if current else step.label(lang) for step, current in marks]
-    say(text("tour.where", lang))
+    pieces = [f"[{render(step, lang)}]" if current else render(step, lang) for step, current in marks]
+    say(_("Where the task is on the main path:"))
     for line in wrap([f"{piece} → " for piece in pieces[:-1]] + pieces[-1:], terminal_width() - 2, _INDENT):
-        say(line.replace(f"[{state.label(lang)}]", click.style(f"[{state.label(lang)}]", fg="cyan", bold=True)))
-    if not any(current for _, current in marks):
-        say(_INDENT + text("tour.off_path", lang, state=f"[{state.label(lang)}]"), fg="cyan", bold=True)
+        say(line.replace(f"[{render(state, lang)}]", click.style(f"[{render(state, lang)}]", fg="cyan", bold=True)))
+    if not any(current for _step, current in marks):
+        say(
+            _INDENT + render(_("It left the main path and ended: {state}.", state=f"[{render(state, lang)}]"), lang),
+            fg="cyan",
+            bold=True,
+        )
 
 
 def _show_menu(menu: list[Choice], lang: Lang) -> None:
     say()
-    say(text("tour.menu.title", lang))
+    say(_("What happens next?"))
     for number, choice in enumerate(menu, start=1):
         if choice.allowed:
-            say(f"{_INDENT}{number}. {choice.label(lang)}")
+            say(f"{_INDENT}{number}. {render(choice, lang)}")
         else:
-            say(f"{_INDENT}{number}. {text('tour.menu.not_now', lang, move=choice.label(lang))}", dim=True)
-    say(f"{_INDENT}q. {text('tour.menu.quit', lang)}")
+            say(f"{_INDENT}{number}. {render(_('{move} (not possible now)', move=choice), lang)}", dim=True)
+    say(f"{_INDENT}q. {render(_('quit the tour'), lang)}")
 
 
 def _read_choice(tour: Tour, lang: Lang) -> Choice | _End:
@@ -108,19 +117,15 @@ def _read_choice(tour: Tour, lang: Lang) -> Choice | _End:
     menu = tour.menu()
     while True:
         _show_menu(menu, lang)
-        answer = _read_line(text("tour.prompt", lang, choices=_numbers(menu)))
+        answer = _read_line(render(_("Your choice ({choices}, q to quit): ", choices=_numbers(menu)), lang))
         if isinstance(answer, _End):
             return answer
         if answer.lower() == _End.QUIT.value:
             return _End.QUIT
         if answer.isdigit() and 1 <= int(answer) <= len(menu):
             return menu[int(answer) - 1]
-        hint = text(
-            "tour.invalid",
-            lang,
-            choice=answer,
-            choices=_numbers(menu) if len(menu) == 1 else text("tour.range", lang, last=len(menu)),
-        )
+        choices = _numbers(menu) if len(menu) == 1 else _("a number from 1 to {last}", last=len(menu))
+        hint = _('"{choice}" is not on the menu: type {choices}, or q to quit.', choice=answer, choices=choices)
         say(hint, fg="yellow")
 
 
@@ -142,17 +147,17 @@ def _read_line(prompt: str) -> str | _End:
 
 def _show_outcome(outcome: Outcome, lang: Lang) -> None:
     if outcome.refusal:
-        _paragraphs(outcome.refusal.describe(lang), fg="red")
-        _paragraph(text("tour.refused.unchanged", lang))
+        _paragraphs(render_lines(outcome.refusal.lines, lang), fg="red")
+        _paragraph(render(_("Nothing changed; the tour goes on."), lang))
     for line in outcome.lines:
-        _paragraphs(line(lang), fg="green")
+        _paragraphs(render(line, lang), fg="green")
 
 
 def _show_summary(tour: Tour, lang: Lang) -> None:
     say()
-    say(f"== {text('tour.summary.title', lang)} ==", bold=True)
+    say(f"== {render(_('Summary'), lang)} ==", bold=True)
     for line in tour.summary():
-        _paragraphs(line(lang))
+        _paragraphs(render(line, lang))
 
 
 def _paragraphs(lines: str, fg: str | None = None) -> None:

@@ -4,33 +4,51 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from xingtu_sim.domain.errors import ActionRefused, InputError, Message, Reason, message
-from xingtu_sim.i18n import LabelledEnum, join
+from xingtu_sim.domain.errors import ActionRefused, InputError, Reason
+from xingtu_sim.domain.text import LabelledEnum, Message, Text, _, join, pgettext
 
 
 class Platform(LabelledEnum):
-    """Where the creator's followers are; the value is its id."""
+    """Where the creator's followers are; the value is its id, `native` its own name (a proper noun, not a label)."""
 
-    DOUYIN = "douyin", "Douyin", "抖音"
-    XIGUA = "xigua", "Xigua", "西瓜"
-    HUOSHAN = "huoshan", "Huoshan", "火山"
+    native: str
+
+    def __new__(cls, platform_id: str, label: Message, native: str) -> Platform:
+        platform = object.__new__(cls)
+        platform._value_ = platform_id
+        platform.label, platform.native = label, native
+        return platform
+
+    DOUYIN = "douyin", pgettext("platform", "Douyin"), "抖音"
+    XIGUA = "xigua", pgettext("platform", "Xigua"), "西瓜"
+    HUOSHAN = "huoshan", pgettext("platform", "Huoshan"), "火山"
+
+    @property
+    def choice(self) -> str:
+        """How help and errors name it: douyin (抖音)."""
+        return f"{self.value} ({self.native})"
 
 
 def parse_platform(name: str) -> Platform:
-    """A platform by its id or its label in either language (douyin, Douyin, 抖音)."""
-    try:
-        return Platform.from_label(name)
-    except ValueError:
-        choices = [f"{p.value} ({p.zh})" for p in Platform]
-        raise InputError(message("error.platform", platform=name, platforms=lambda lang: join(choices, lang))) from None
+    """A platform by its id, English name or own name (douyin, Douyin, 抖音)."""
+    wanted = name.strip().casefold()
+    for platform in Platform:
+        if wanted in {platform.id, platform.label.msgid.casefold(), platform.native}:
+            return platform
+    message = _(
+        '"{platform}" is not a platform; use one of: {platforms}.',
+        platform=name,
+        platforms=join(p.choice for p in Platform),
+    )
+    raise InputError(message)
 
 
 class AccountAction(LabelledEnum):
     """What a creator can do with the account itself."""
 
-    OPEN = "open", "open Xingtu", "开通星图"
-    STOP_RECEIVING = "stop_receiving", "stop receiving tasks", "关闭接收任务"
-    RESUME_RECEIVING = "resume_receiving", "resume receiving tasks", "开启接收任务"
+    OPEN = "open", pgettext("account action", "open Xingtu")
+    STOP_RECEIVING = "stop_receiving", pgettext("account action", "stop receiving tasks")
+    RESUME_RECEIVING = "resume_receiving", pgettext("account action", "resume receiving tasks")
 
 
 @dataclass
@@ -46,7 +64,9 @@ class CreatorAccount:
 
     def __post_init__(self) -> None:
         if isinstance(self.followers, bool) or not isinstance(self.followers, int) or self.followers < 0:
-            raise InputError(message("error.followers", followers=self.followers))
+            raise InputError(
+                _('"{followers}" is not a follower count (a whole number, zero or more).', followers=self.followers)
+            )
 
     def snapshot(self) -> CreatorAccount:
         """A copy to compare with later: equal means nothing changed."""
@@ -55,10 +75,10 @@ class CreatorAccount:
     def open_xingtu(self, followers_needed: int) -> None:
         """Open Xingtu: refused below the platform's follower threshold. Receiving starts on."""
         if self.xingtu_open:
-            self._refuse(AccountAction.OPEN, Reason.NOT_ALLOWED, message("refused.detail.already_open"))
+            self._refuse(AccountAction.OPEN, Reason.NOT_ALLOWED, _("Xingtu is already open."))
         if self.followers < followers_needed:
-            detail = message(
-                "refused.detail.followers",
+            detail = _(
+                "{platform} needs {needed} followers; the creator has {followers}.",
                 platform=self.platform,
                 needed=followers_needed,
                 followers=self.followers,
@@ -70,14 +90,14 @@ class CreatorAccount:
     def stop_receiving(self) -> None:
         self._require_open(AccountAction.STOP_RECEIVING)
         if not self.receiving:
-            detail = message("refused.detail.already_stopped")
+            detail = _("The creator has already stopped receiving tasks.")
             self._refuse(AccountAction.STOP_RECEIVING, Reason.NOT_ALLOWED, detail)
         self.receiving = False
 
     def resume_receiving(self) -> None:
         self._require_open(AccountAction.RESUME_RECEIVING)
         if self.receiving:
-            detail = message("refused.detail.already_receiving")
+            detail = _("The creator is already receiving tasks.")
             self._refuse(AccountAction.RESUME_RECEIVING, Reason.NOT_ALLOWED, detail)
         self.receiving = True
 
@@ -98,10 +118,10 @@ class CreatorAccount:
         if not self.xingtu_open:
             self._refuse(action, Reason.XINGTU_NOT_OPENED)
 
-    def _refuse(self, action: AccountAction, reason: Reason, detail: Message | None = None) -> None:
+    def _refuse(self, action: AccountAction, reason: Reason, detail: Text | None = None) -> None:
         raise ActionRefused(
             reason,
-            message("refused.account", action=action, reason=reason),
+            _("Refused: the creator cannot {action}. Reason: {reason}.", action=action, reason=reason),
             detail,
             possible_now=[a.label for a in self.possible_actions() if a is not action],  # never the refused one
             action=action.value,

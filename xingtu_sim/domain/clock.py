@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from xingtu_sim.domain.errors import InputError, message
+from xingtu_sim.domain.errors import InputError
 from xingtu_sim.domain.text import Text, _
 
 HOURS_PER_DAY = 24
@@ -21,7 +21,7 @@ class Clock:
 def checked_hours(hours: object) -> int:
     """A span of time that can pass at once: a whole number of hours, from zero to LONGEST_WAIT_HOURS."""
     if isinstance(hours, bool) or not isinstance(hours, int) or hours < 0:
-        raise InputError(message("error.hours", hours=hours))
+        raise InputError(_('"{hours}" is not a number of hours (a whole number, zero or more).', hours=hours))
     if hours > LONGEST_WAIT_HOURS:
         raise InputError(too_long_a_wait())
     return hours

@@ -2,59 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Protocol, cast
+from collections.abc import Sequence
 
-from xingtu_sim.domain.text import Text
-from xingtu_sim.i18n import LabelledEnum, Lang, render, text
+from xingtu_sim.domain.text import LabelledEnum, Text, _, join, pgettext
 
 
 class Reason(LabelledEnum):
     """Why an action was refused, with the SPEC's fixed labels."""
 
-    NOT_ALLOWED = "not_allowed", "not allowed in this state", "当前状态不允许该操作"
-    NOT_ELIGIBLE = "not_eligible", "not eligible", "不符合开通条件"
-    XINGTU_NOT_OPENED = "xingtu_not_opened", "Xingtu not opened", "未开通星图"
-    NOT_RECEIVING = "not_receiving", "not receiving tasks", "未开启接收任务"
-    CHANGE_LIMIT_REACHED = "change_limit_reached", "change limit reached", "修改次数已用完"
-    TASK_EXPIRED = "task_expired", "task expired", "任务已过期"
-
-
-# A message in both languages, rendered when it is shown.
-Message = Callable[[Lang], str]
-
-
-class Labelled(Protocol):
-    def label(self, lang: Lang) -> str: ...
-
-
-def message(key: str, **values: object) -> Message:
-    """A catalogue message rendered later in the reader's language; labelled values follow it."""
-
-    def render(lang: Lang) -> str:
-        return text(key, lang, **{name: localize(value, lang) for name, value in values.items()})
-
-    return render
-
-
-def localize(value: object, lang: Lang) -> object:
-    """A label or message in `lang`; any other value as it is."""
-    if hasattr(value, "label"):
-        return cast(Labelled, value).label(lang)
-    if callable(value):
-        return value(lang)
-    return value
+    NOT_ALLOWED = "not_allowed", pgettext("reason", "not allowed in this state")
+    NOT_ELIGIBLE = "not_eligible", pgettext("reason", "not eligible")
+    XINGTU_NOT_OPENED = "xingtu_not_opened", pgettext("reason", "Xingtu not opened")
+    NOT_RECEIVING = "not_receiving", pgettext("reason", "not receiving tasks")
+    CHANGE_LIMIT_REACHED = "change_limit_reached", pgettext("reason", "change limit reached")
+    TASK_EXPIRED = "task_expired", pgettext("reason", "task expired")
 
 
 class XingtuError(Exception):
     """Base of every error the simulator reports to a user."""
 
-    def __init__(self, *lines: Message | Text) -> None:
-        self.lines = tuple(as_line(line) for line in lines)
-        super().__init__(self.describe("en"))
-
-    def describe(self, lang: Lang) -> str:
-        return "\n".join(line(lang) for line in self.lines)
+    def __init__(self, *lines: Text) -> None:
+        self.lines = lines  # rendered in the reader's language by the door that shows them
+        super().__init__("\n".join(str(line) for line in lines))
 
 
 class InputError(XingtuError):
@@ -67,9 +36,9 @@ class ActionRefused(XingtuError):
     def __init__(
         self,
         reason: Reason,
-        headline: Message,
-        detail: Message | None = None,
-        possible_now: Sequence[Message] = (),
+        headline: Text,
+        detail: Text | None = None,
+        possible_now: Sequence[Text] = (),
         *,
         task: str | None = None,
         state: str | None = None,
@@ -84,35 +53,23 @@ class ActionRefused(XingtuError):
         super().__init__(*lines)
 
 
-def _possible_now_line(actions: Sequence[Message]) -> Message:
+def _possible_now_line(actions: Sequence[Text]) -> Text:
     if not actions:
-        return message("refused.nothing_now")
-
-    def render(lang: Lang) -> str:
-        return text("refused.now", lang, actions=text("list.separator", lang).join(a(lang) for a in actions))
-
-    return render
+        return _("Nothing can be done with it now.")
+    return _("Possible now: {actions}.", actions=join(actions))
 
 
-def unreadable(error: OSError) -> Message:
+def unreadable(error: OSError) -> Text:
     """Why a file could not be read or written, in the reader's language."""
     if isinstance(error, FileNotFoundError):
-        return message("file.missing")
+        return _("no such file or folder")
     if isinstance(error, IsADirectoryError):
-        return message("file.is_folder")
+        return _("it is a folder, not a file")
     if isinstance(error, PermissionError):
-        return message("file.no_permission")
-    return message("file.os_error", error=error.strerror or str(error))
+        return _("permission denied")
+    return error.strerror or str(error)  # the system's own words
 
 
-def key_problem(key: str, problem: Message | Text) -> Message:
+def key_problem(key: str, problem: Text) -> Text:
     """One line of a file error: the key, then what is wrong with its value."""
-    line = as_line(problem)
-    return lambda lang: f"  {key}: {line(lang)}"
-
-
-def as_line(line: Message | Text) -> Message:
-    """A catalogue message (or an old-style one) as a line, rendered in the reader's language when shown."""
-    if callable(line):
-        return line
-    return lambda lang: render(line, lang)
+    return _("  {key}: {problem}", key=key, problem=problem)

@@ -9,16 +9,16 @@ from functools import cache
 
 from transitions import Machine
 
-from xingtu_sim.domain.errors import InputError, Reason, message
-from xingtu_sim.i18n import LabelledEnum, Lang
+from xingtu_sim.domain.errors import InputError, Reason
+from xingtu_sim.domain.text import LabelledEnum, Message, _, join, pgettext
 
 
 class Actor(LabelledEnum):
     """Who makes a move."""
 
-    CREATOR = "creator", "creator", "达人"
-    BRAND = "brand", "brand", "品牌方"
-    PLATFORM = "platform", "platform", "平台"
+    CREATOR = "creator", pgettext("actor", "creator")
+    BRAND = "brand", pgettext("actor", "brand")
+    PLATFORM = "platform", pgettext("actor", "platform")
 
 
 class State(LabelledEnum):
@@ -26,29 +26,25 @@ class State(LabelledEnum):
 
     mover: Actor | None
 
-    def __new__(cls, state_id: str, en: str, zh: str, mover: Actor | None) -> State:
+    def __new__(cls, state_id: str, label: Message, mover: Actor | None) -> State:
         state = object.__new__(cls)
         state._value_ = state_id
-        state.en, state.zh, state.mover = en, zh, mover
+        state.label, state.mover = label, mover
         return state
 
-    PENDING_RECEIPT = "pending_receipt", "pending receipt", "待接收", Actor.CREATOR
-    VIEWING_DETAILS = "viewing_details", "viewing details", "查看详情", Actor.CREATOR
-    ACCEPTED = "accepted", "accepted", "已接受", Actor.CREATOR
-    SCRIPTING = "scripting", "scripting", "脚本制作中", Actor.CREATOR
-    SCRIPT_REVIEW = "script_review", "script review", "脚本待确认", Actor.BRAND
-    PRODUCING = "producing", "producing", "视频制作中", Actor.CREATOR
-    VIDEO_REVIEW = "video_review", "video review", "视频待确认", Actor.BRAND
-    PUBLISHING = "publishing", "publishing", "待发布", Actor.CREATOR
-    IN_REVIEW = "in_review", "in review", "审核中", Actor.PLATFORM
-    COMPLETED = "completed", "completed", "已完成", None
-    DECLINED = "declined", "declined", "已拒绝", None
-    EXPIRED = "expired", "expired", "已过期", None
-    CANCELLED = "cancelled", "cancelled", "已取消", None
-
-    @property
-    def id(self) -> str:
-        return str(self.value)
+    PENDING_RECEIPT = "pending_receipt", pgettext("state", "pending receipt"), Actor.CREATOR
+    VIEWING_DETAILS = "viewing_details", pgettext("state", "viewing details"), Actor.CREATOR
+    ACCEPTED = "accepted", pgettext("state", "accepted"), Actor.CREATOR
+    SCRIPTING = "scripting", pgettext("state", "scripting"), Actor.CREATOR
+    SCRIPT_REVIEW = "script_review", pgettext("state", "script review"), Actor.BRAND
+    PRODUCING = "producing", pgettext("state", "producing"), Actor.CREATOR
+    VIDEO_REVIEW = "video_review", pgettext("state", "video review"), Actor.BRAND
+    PUBLISHING = "publishing", pgettext("state", "publishing"), Actor.CREATOR
+    IN_REVIEW = "in_review", pgettext("state", "in review"), Actor.PLATFORM
+    COMPLETED = "completed", pgettext("state", "completed"), None
+    DECLINED = "declined", pgettext("state", "declined"), None
+    EXPIRED = "expired", pgettext("state", "expired"), None
+    CANCELLED = "cancelled", pgettext("state", "cancelled"), None
 
     @property
     def terminal(self) -> bool:
@@ -119,13 +115,9 @@ class Transition:
     sources: tuple[State, ...]
     dest: State
     actor: Actor
-    en: str
-    zh: str
+    label: Message
     guards: tuple[Guard, ...] = ()
     effects: tuple[Effect, ...] = ()
-
-    def label(self, lang: Lang) -> str:
-        return self.zh if lang == "zh-CN" else self.en
 
     def edges(self) -> Iterator[Edge]:
         for source in self.sources:
@@ -145,40 +137,40 @@ S, T, C, B, P = State, Trigger, Actor.CREATOR, Actor.BRAND, Actor.PLATFORM
 _WORK_IN_PROGRESS = (S.ACCEPTED, S.SCRIPTING, S.SCRIPT_REVIEW, S.PRODUCING, S.VIDEO_REVIEW, S.PUBLISHING)
 
 TRANSITIONS: tuple[Transition, ...] = (
-    Transition(T.VIEW, (S.PENDING_RECEIPT,), S.VIEWING_DETAILS, C, "view details", "查看详情"),
-    Transition(T.CLOSE, (S.VIEWING_DETAILS,), S.PENDING_RECEIPT, C, "close details", "关闭详情"),
+    Transition(T.VIEW, (S.PENDING_RECEIPT,), S.VIEWING_DETAILS, C, pgettext("move", "view details")),
+    Transition(T.CLOSE, (S.VIEWING_DETAILS,), S.PENDING_RECEIPT, C, pgettext("move", "close details")),
     Transition(
-        T.ACCEPT, (S.VIEWING_DETAILS,), S.ACCEPTED, C, "accept", "接受任务",
+        T.ACCEPT, (S.VIEWING_DETAILS,), S.ACCEPTED, C, pgettext("move", "accept"),
         guards=(Guard.XINGTU_OPEN, Guard.WITHIN_ACCEPT_WINDOW),
     ),
-    Transition(T.DECLINE, (S.PENDING_RECEIPT, S.VIEWING_DETAILS), S.DECLINED, C, "decline", "拒绝任务"),
+    Transition(T.DECLINE, (S.PENDING_RECEIPT, S.VIEWING_DETAILS), S.DECLINED, C, pgettext("move", "decline")),
     Transition(
-        T.EXPIRE, (S.PENDING_RECEIPT, S.VIEWING_DETAILS), S.EXPIRED, P, "lapse", "任务失效",
+        T.EXPIRE, (S.PENDING_RECEIPT, S.VIEWING_DETAILS), S.EXPIRED, P, pgettext("move", "lapse"),
         guards=(Guard.ACCEPT_WINDOW_OVER,),
     ),
-    Transition(T.START_SCRIPT, (S.ACCEPTED,), S.SCRIPTING, C, "start the script", "开始撰写脚本"),
-    Transition(T.SUBMIT_SCRIPT, (S.SCRIPTING,), S.SCRIPT_REVIEW, C, "submit the script", "提交脚本"),
-    Transition(T.APPROVE_SCRIPT, (S.SCRIPT_REVIEW,), S.PRODUCING, B, "approve the script", "通过脚本"),
+    Transition(T.START_SCRIPT, (S.ACCEPTED,), S.SCRIPTING, C, pgettext("move", "start the script")),
+    Transition(T.SUBMIT_SCRIPT, (S.SCRIPTING,), S.SCRIPT_REVIEW, C, pgettext("move", "submit the script")),
+    Transition(T.APPROVE_SCRIPT, (S.SCRIPT_REVIEW,), S.PRODUCING, B, pgettext("move", "approve the script")),
     Transition(
         T.REQUEST_SCRIPT_CHANGES, (S.SCRIPT_REVIEW,), S.SCRIPTING, B,
-        "request script changes", "要求修改脚本",
+        pgettext("move", "request script changes"),
         guards=(Guard.UNDER_SCRIPT_CHANGE_LIMIT,), effects=(Effect.COUNT_SCRIPT_CHANGE,),
     ),
-    Transition(T.UPLOAD_VIDEO, (S.PRODUCING,), S.VIDEO_REVIEW, C, "upload the video", "上传视频"),
-    Transition(T.CONFIRM_VIDEO, (S.VIDEO_REVIEW,), S.PUBLISHING, B, "confirm the video", "确认视频"),
+    Transition(T.UPLOAD_VIDEO, (S.PRODUCING,), S.VIDEO_REVIEW, C, pgettext("move", "upload the video")),
+    Transition(T.CONFIRM_VIDEO, (S.VIDEO_REVIEW,), S.PUBLISHING, B, pgettext("move", "confirm the video")),
     Transition(
         T.REQUEST_VIDEO_CHANGES, (S.VIDEO_REVIEW,), S.PRODUCING, B,
-        "request video changes", "要求修改视频",
+        pgettext("move", "request video changes"),
         guards=(Guard.UNDER_VIDEO_CHANGE_LIMIT,), effects=(Effect.COUNT_VIDEO_CHANGE,),
     ),
-    Transition(T.PUBLISH, (S.PUBLISHING,), S.IN_REVIEW, C, "publish the video", "发布视频"),
+    Transition(T.PUBLISH, (S.PUBLISHING,), S.IN_REVIEW, C, pgettext("move", "publish the video")),
     Transition(
-        T.PASS_REVIEW, (S.IN_REVIEW,), S.COMPLETED, P, "pass the review", "审核通过",
+        T.PASS_REVIEW, (S.IN_REVIEW,), S.COMPLETED, P, pgettext("move", "pass the review"),
         effects=(Effect.CREDIT_NET_PAY,),
     ),
-    Transition(T.FAIL_REVIEW, (S.IN_REVIEW,), S.PRODUCING, P, "fail the review", "审核驳回"),
+    Transition(T.FAIL_REVIEW, (S.IN_REVIEW,), S.PRODUCING, P, pgettext("move", "fail the review")),
     Transition(
-        T.CANCEL, _WORK_IN_PROGRESS, S.CANCELLED, C, "cancel", "取消任务",
+        T.CANCEL, _WORK_IN_PROGRESS, S.CANCELLED, C, pgettext("move", "cancel"),
         effects=(Effect.ADD_BREACH,),
     ),
 )  # fmt: skip
@@ -196,7 +188,12 @@ def parse_trigger(written: str) -> Trigger:
     try:
         return Trigger(written)
     except ValueError:
-        raise InputError(message("error.unknown_trigger", trigger=written, triggers=", ".join(Trigger))) from None
+        message = _(
+            '"{trigger}" is not an action of the lifecycle; actions: {triggers}.',
+            trigger=written,
+            triggers=join(Trigger),
+        )
+        raise InputError(message) from None
 
 
 def transition_from(state: State, trigger: Trigger) -> Transition | None:

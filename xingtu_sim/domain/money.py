@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from xingtu_sim.domain.errors import InputError, message
+from xingtu_sim.domain.errors import InputError
 from xingtu_sim.domain.text import _
 
 FEN_PER_YUAN = 100
@@ -43,7 +43,12 @@ def _yuan(amount: Decimal | str | int) -> Decimal:
         amount = format(amount, "f")
     text = str(amount).strip()
     if isinstance(amount, bool) or not _AMOUNT.fullmatch(text):
-        raise InputError(message("error.amount", amount=_shortened(text)))
+        raise InputError(
+            _(
+                ('"{amount}" is not an amount in yuan (zero or more, at most two decimals, e.g. 10.50).'),
+                amount=_shortened(text),
+            )
+        )
     return Decimal(text)
 
 

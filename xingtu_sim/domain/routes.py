@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import deque
 from functools import cache
 
-from xingtu_sim.domain.errors import InputError, message
+from xingtu_sim.domain.errors import InputError
 from xingtu_sim.domain.lifecycle import EDGES, INITIAL_STATE, Edge, State
+from xingtu_sim.domain.text import _
 
 
 @cache
@@ -28,7 +29,7 @@ def shortest_path(start: State, goal: State) -> tuple[Edge, ...]:
     try:
         return shortest_paths_from(start)[goal]
     except KeyError:
-        raise InputError(message("error.unreachable", start=start, goal=goal)) from None
+        raise InputError(_("A task in {start} cannot reach {goal}.", start=start, goal=goal)) from None
 
 
 def path_through(edge: Edge, start: State = INITIAL_STATE) -> tuple[Edge, ...]:

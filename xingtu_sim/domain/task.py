@@ -9,7 +9,7 @@ from transitions import EventData
 
 from xingtu_sim.domain.account import CreatorAccount
 from xingtu_sim.domain.clock import Clock
-from xingtu_sim.domain.errors import ActionRefused, Message, Reason, message
+from xingtu_sim.domain.errors import ActionRefused, Reason
 from xingtu_sim.domain.lifecycle import (
     AWAITING_DECISION,
     INITIAL_STATE,
@@ -26,6 +26,7 @@ from xingtu_sim.domain.lifecycle import (
 )
 from xingtu_sim.domain.money import service_fee
 from xingtu_sim.domain.rules import Rules
+from xingtu_sim.domain.text import Text, _
 
 
 class TaskContext(Protocol):
@@ -168,9 +169,16 @@ class Task:
 
     # Refusals
 
-    def _refusal(self, trigger: Trigger, reason: Reason, detail: Message | None) -> ActionRefused:
+    def _refusal(self, trigger: Trigger, reason: Reason, detail: Text | None) -> ActionRefused:
         row = TRIGGERS[trigger]
-        headline = message("refused.task", actor=row.actor, action=row, task=self.name, state=self.state, reason=reason)
+        headline = _(
+            'Refused: the {actor} cannot {action}: task "{task}" is in the state "{state}". Reason: {reason}.',
+            actor=row.actor,
+            action=row,
+            task=self.name,
+            state=self.state,
+            reason=reason,
+        )
         return ActionRefused(
             reason,
             headline,
@@ -181,21 +189,29 @@ class Task:
             action=trigger,
         )
 
-    def _not_allowed_detail(self) -> Message | None:
-        return message("refused.detail.terminal", state=self.state) if self.state.terminal else None
+    def _not_allowed_detail(self) -> Text | None:
+        return (
+            _("The task has ended ({state}); it takes no more actions.", state=self.state)
+            if self.state.terminal
+            else None
+        )
 
-    def _guard_detail(self, guard: Guard) -> Message | None:
+    def _guard_detail(self, guard: Guard) -> Text | None:
         rules = self._context.rules
         if guard is Guard.WITHIN_ACCEPT_WINDOW:
-            return message("refused.detail.window_over", hours=rules.accept_window_hours, deadline=self.accept_deadline)
+            return _(
+                "The {hours}-hour accept window closed at hour {deadline}.",
+                hours=rules.accept_window_hours,
+                deadline=self.accept_deadline,
+            )
         if guard is Guard.ACCEPT_WINDOW_OVER:
-            return message("refused.detail.window_open", deadline=self.accept_deadline)
+            return _("The accept window is still open until hour {deadline}.", deadline=self.accept_deadline)
         if guard is Guard.UNDER_SCRIPT_CHANGE_LIMIT:
-            return message("refused.detail.limit", limit=rules.script_change_limit)
+            return _("The brand has used all {limit} change requests for this task.", limit=rules.script_change_limit)
         if guard is Guard.UNDER_VIDEO_CHANGE_LIMIT:
-            return message("refused.detail.limit", limit=rules.video_change_limit)
+            return _("The brand has used all {limit} change requests for this task.", limit=rules.video_change_limit)
         return None
 
 
-def _move_label(transition: Transition) -> Message:
-    return message("move", action=transition, actor=transition.actor)
+def _move_label(transition: Transition) -> Text:
+    return _("{action} ({actor})", action=transition, actor=transition.actor)

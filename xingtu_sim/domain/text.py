@@ -86,6 +86,14 @@ class LabelledEnum(enum.Enum):
     def id(self) -> str:
         return str(self.value)
 
+    @classmethod
+    def by_id(cls, member_id: str) -> Self:
+        """The member whose id is `member_id` (a value error names it otherwise)."""
+        for member in cls:
+            if member.value == member_id:
+                return member
+        raise ValueError(member_id)
+
 
 Text = Message | Joined | str
 """Anything shown to a person: a message, a list of them, or data (a user's name) as it is."""

@@ -26,9 +26,7 @@ class Trace:
             for entry in task.history:
                 trace.fired.add(Edge(entry.source, entry.trigger, entry.dest))
                 trace.entered.add(entry.dest)
-        trace.refused = {
-            (State.from_label(state), Trigger(trigger)) for state, trigger in refused if trigger in TRIGGERS
-        }
+        trace.refused = {(State.by_id(state), Trigger(trigger)) for state, trigger in refused if trigger in TRIGGERS}
         return trace
 
     def merge(self, other: Trace) -> None:

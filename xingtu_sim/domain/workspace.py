@@ -8,13 +8,13 @@ from decimal import Decimal
 
 from xingtu_sim.domain.account import CreatorAccount
 from xingtu_sim.domain.clock import Clock, checked_hours
-from xingtu_sim.domain.errors import ActionRefused, InputError, Message, message
+from xingtu_sim.domain.errors import ActionRefused, InputError
 from xingtu_sim.domain.lifecycle import AWAITING_DECISION, CLOCK_MOVE, State, Trigger
 from xingtu_sim.domain.money import price_to_fen
 from xingtu_sim.domain.routes import shortest_path
 from xingtu_sim.domain.rules import DEFAULT_RULES, Rules
 from xingtu_sim.domain.task import Task
-from xingtu_sim.i18n import join
+from xingtu_sim.domain.text import Text, _, join
 
 
 class Workspace:
@@ -46,12 +46,17 @@ class Workspace:
         """A brand publishes a task; refused when the creator cannot receive it. Creates nothing then."""
         price_fen = price_to_fen(price_yuan)
         if name in self.tasks:
-            raise InputError(message("error.duplicate_task", task=name))
+            raise InputError(_('A task named "{task}" already exists; task names are unique per creator.', task=name))
         reason = self.account.refusal_to_receive()
         if reason is not None:
             raise ActionRefused(
                 reason,
-                message("refused.publish", brand=brand, task=name, reason=reason),
+                _(
+                    'Refused: brand "{brand}" cannot publish task "{task}". Reason: {reason}.',
+                    brand=brand,
+                    task=name,
+                    reason=reason,
+                ),
                 possible_now=[action.label for action in self.account.possible_actions()],
                 task=name,
                 action="publish_task",
@@ -103,12 +108,12 @@ class Workspace:
         return due
 
 
-def _unknown_task_lines(name: str, known: list[str]) -> list[Message]:
-    lines = [message("error.unknown_task", task=name)]
+def _unknown_task_lines(name: str, known: list[str]) -> list[Text]:
+    lines = [_('There is no task "{task}".', task=name)]
     if not known:
-        return [*lines, message("error.unknown_task.none")]
+        return [*lines, _("No task has been published yet.")]
     nearest = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
     if nearest:
-        lines.append(message("error.unknown_task.hint", suggestion=nearest[0]))
+        lines.append(_('Did you mean "{suggestion}"?', suggestion=nearest[0]))
     shown = [f"“{task}”" for task in known[:10]]
-    return [*lines, message("error.unknown_task.known", tasks=lambda lang: join(shown, lang))]
+    return [*lines, _("Tasks: {tasks}.", tasks=join(shown))]

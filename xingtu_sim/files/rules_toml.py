@@ -36,14 +36,24 @@ def with_rule(rules: Rules, key: str, value: object) -> Rules:
     return _rules({key: value}, None, rules)
 
 
+_HEADER = _("Rules in force. Save this to a file, change any value, and pass it with --rules FILE.")
+_COMMENTS = {
+    "accept_window_hours": _("hours to accept before a task lapses"),
+    "script_change_limit": _("script change requests a brand may make per task"),
+    "video_change_limit": _("video change requests a brand may make per task"),
+    "service_fee_percent": _("platform service fee on the task price, in percent (illustrative)"),
+    "followers_to_open": _("followers needed to open Xingtu, per platform"),
+}
+
+
 def rules_to_toml(rules: Rules) -> str:
-    """The rules as TOML, with a comment per key in both languages; reads back to equal rules."""
-    lines = [*comment_lines("rules.comment.header"), ""]
+    """The rules as TOML, with a comment per key in every language; reads back to equal rules."""
+    lines = [*comment_lines(_HEADER), ""]
     for item in fields(Rules):
         if item.name != "followers_to_open":
             value = _plain(getattr(rules, item.name))
-            lines += [*comment_lines(f"rules.comment.{item.name}"), f"{item.name} = {value}", ""]
-    lines += [*comment_lines("rules.comment.followers_to_open"), "[followers_to_open]"]
+            lines += [*comment_lines(_COMMENTS[item.name]), f"{item.name} = {value}", ""]
+    lines += [*comment_lines(_COMMENTS["followers_to_open"]), "[followers_to_open]"]
     lines += [f"{platform.value} = {rules.followers_to_open[platform]}" for platform in Platform]
     return "\n".join(lines) + "\n"
 

@@ -12,8 +12,17 @@ from xingtu_sim.i18n.languages import (
     parse_lang,
     translations,
 )
-from xingtu_sim.i18n.legacy import LANGS, MESSAGES, LabelledEnum, comment_lines, join, text
-from xingtu_sim.i18n.render import gettext_functions, language_name, render, render_lines
+from xingtu_sim.i18n.legacy import LANGS, MESSAGES, LabelledEnum, join, text
+from xingtu_sim.i18n.render import (
+    comment_lines,
+    describe,
+    gettext_functions,
+    labels,
+    language_name,
+    parse_label,
+    render,
+    render_lines,
+)
 
 __all__ = [
     "LANGS",
@@ -24,9 +33,12 @@ __all__ = [
     "available_languages",
     "comment_lines",
     "default_lang",
+    "describe",
     "gettext_functions",
     "join",
+    "labels",
     "language_name",
+    "parse_label",
     "parse_lang",
     "render",
     "render_lines",

@@ -2,13 +2,16 @@
 
 A developer's tool (it needs Babel, from the `test` extra); the catalogue tests use the same extraction.
 It reads this package (the console's templates too) and click, whose own messages (usage errors, help
-headings) our catalogues translate too. Locations are file names without line numbers, so the
-catalogues change only when messages do.
+headings) our catalogues translate too, and the docstrings of our click commands, which are their
+--help. Locations are file names without line numbers, so the catalogues change only when messages do.
 """
 
 from __future__ import annotations
 
+import ast
+import inspect
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -30,7 +33,27 @@ def template() -> Catalog:
         for filename, _line, msgid, comments, context in extract_from_dir(root, method_map=METHODS):
             location = (f"{root.name}/{filename}", 0)  # no line number: see include_lineno below
             catalogue.add(msgid, None, [location], auto_comments=comments, context=context)
+    package = PACKAGES[0]
+    for path in sorted(package.rglob("*.py")):
+        for docstring in command_docstrings(path.read_text(encoding="utf-8")):
+            location = (f"{package.name}/{path.relative_to(package)}", 0)
+            catalogue.add(docstring, None, [location], auto_comments=["The --help of a command."])
     return catalogue
+
+
+def command_docstrings(source: str) -> Iterator[str]:
+    """The docstring of each function a click decorator (`...command(...)`, `...group(...)`) makes a command."""
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.FunctionDef) and any(_makes_command(decorator) for decorator in node.decorator_list):
+            docstring = ast.get_docstring(node, clean=False)
+            if docstring:
+                yield inspect.cleandoc(docstring)
+
+
+def _makes_command(decorator: ast.expr) -> bool:
+    called = decorator.func if isinstance(decorator, ast.Call) else decorator
+    name = called.attr if isinstance(called, ast.Attribute) else getattr(called, "id", "")
+    return name in {"command", "group"}
 
 
 def main(output: str) -> None:

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from xingtu_sim.domain.errors import InputError, Message, message
+from xingtu_sim.domain.errors import InputError
+from xingtu_sim.domain.text import Message, _
 from xingtu_sim.i18n import Lang, parse_lang
 from xingtu_sim.runner.dry_run import check_steps
 from xingtu_sim.runner.files import TAG_MARK, FeatureFile, find_feature_files, load_feature_files
@@ -84,22 +85,44 @@ def _problems(file: FeatureFile) -> list[Message]:
     """Why this file cannot be a lesson: not tagged, not one plain scenario, a When step, no goal, a bad step."""
     feature, path = file.feature, file.path
     if TAG_MARK + LESSON_TAG not in feature.tags:
-        return [message("lesson.not_tagged", path=path, line=feature.line_number)]
+        return [
+            _("{path}:{line}: not a lesson: a lesson's feature is tagged @lesson.", path=path, line=feature.line_number)
+        ]
     scenarios = list(feature.scenarios.values())
     if len(scenarios) != 1 or scenarios[0].templated:
         line = scenarios[1].line_number if len(scenarios) > 1 else scenarios[0].line_number
-        return [message("lesson.one_scenario", path=path, line=line)]
+        return [
+            _(
+                "{path}:{line}: a lesson has exactly one scenario (a Scenario, not a Scenario Outline).",
+                path=path,
+                line=line,
+            )
+        ]
     (scenario,) = scenarios
     steps = scenario.steps
     problems = [
-        message("lesson.when_step", path=path, line=step.line_number, step=f"{step.keyword} {step.name}")
+        _(
+            (
+                "{path}:{line}: a lesson has no When steps, the trainee makes the moves: "
+                '"{step}". Make it a Given step (set-up) or leave it to the trainee.'
+            ),
+            path=path,
+            line=step.line_number,
+            step=f"{step.keyword} {step.name}",
+        )
         for step in steps
         if step.type == "when"
     ]
     if not any(step.type == "then" for step in steps):
-        problems.append(message("lesson.no_goal", path=path, line=scenario.line_number))
-    _, undefined = check_steps([file], parse_lang(feature.language or "en"))
-    problems += [message("run.dry_problem", path=p.path, line=p.line, step=p.problem) for p in undefined]
+        problems.append(
+            _(
+                ("{path}:{line}: the lesson has no Then step; its Then steps are the goal the trainee reaches."),
+                path=path,
+                line=scenario.line_number,
+            )
+        )
+    _checked, undefined = check_steps([file], parse_lang(feature.language or "en"))
+    problems += [_("{path}:{line}: {step}", path=p.path, line=p.line, step=p.problem) for p in undefined]
     return problems
 
 

@@ -16,10 +16,11 @@ from xingtu_sim.domain.account import CreatorAccount
 from xingtu_sim.domain.errors import ActionRefused
 from xingtu_sim.domain.money import format_yuan
 from xingtu_sim.domain.rules import DEFAULT_RULES, Rules
-from xingtu_sim.i18n import Lang, text
+from xingtu_sim.domain.text import _
+from xingtu_sim.i18n import Lang, render
 from xingtu_sim.lessons.lesson import Lesson, LessonStep
 from xingtu_sim.steps.context import ScenarioContext, StepFailed
-from xingtu_sim.steps.vocabulary import GIVEN, PHRASES, THEN, WHEN, Kind, Phrase, step_line
+from xingtu_sim.steps.vocabulary import GHERKIN, GIVEN, PHRASES, THEN, WHEN, Kind, Phrase, step_line, vocabulary_lang
 
 
 @dataclass(frozen=True)
@@ -80,9 +81,9 @@ class Practice:
     @classmethod
     def free(cls, account: CreatorAccount, lang: Lang, rules: Rules = DEFAULT_RULES) -> Practice:
         """Free practice: a new creator, as `sandbox new` or a trainee's first visit makes one."""
-        values = {"n": str(account.followers), "platform": account.platform.label(lang)}
+        values = {"n": str(account.followers), "platform": render(account.platform, vocabulary_lang(lang))}
         creator = Step(PHRASES["creator_on_platform"], values)
-        return cls(lang, text("practice.free_title", lang), (creator,), rules=rules)
+        return cls(lang, render(_("Free practice"), lang), (creator,), rules=rules)
 
     def replay(self, moves: Sequence[Move]) -> Replay:
         """The set-up, then every move, through the scenario context; a refused move is remembered, not raised."""
@@ -112,14 +113,14 @@ class Practice:
         """The practice as a feature file in the practice's language: set-up, moves, refusals, state reached, goal."""
         replay = self.replay(moves)
         lang = self.lang
-        lines = [f"# language: {lang}", "@recording", f"{text('generate.keyword.feature', lang)}: {self.title}"]
+        lines = [f"# language: {lang}", "@recording", f"{GHERKIN[vocabulary_lang(lang)].feature}: {self.title}"]
         lines += [f"  {paragraph}" for paragraph in self.instruction]
-        lines += ["", f"  {text('generate.keyword.scenario', lang)}: {scenario}"]
+        lines += ["", f"  {GHERKIN[vocabulary_lang(lang)].scenario}: {scenario}"]
         lines += [f"    {step_line(step.phrase, lang, GIVEN, **step.values)}" for step in self.setup]
         for move, refusal in zip(moves, replay.refusals, strict=True):
             lines.append(f"    {move.line(lang)}")
             if refusal is not None:
-                reason = refusal.reason.label(lang)
+                reason = render(refusal.reason, vocabulary_lang(lang))
                 lines.append(f"    {step_line(PHRASES['refused_because'], lang, THEN, reason=reason)}")
         checks = [*_state_reached(replay.context), *self.goal]
         lines += [f"    {step_line(step.phrase, lang, THEN, **step.values)}" for step in checks]
@@ -151,7 +152,10 @@ def _perform(context: ScenarioContext, kind: Kind, said: Phrase, values: Mapping
 def _state_reached(context: ScenarioContext) -> list[Step]:
     """Then steps for where the practice stands: each task's state, the balance, the breaches, Xingtu open or not."""
     workspace, lang = context.workspace, context.lang
-    steps = [Step(PHRASES["state_is"], {"task": task.name, "state": task.state.label(lang)}) for task in workspace]
+    steps = [
+        Step(PHRASES["state_is"], {"task": task.name, "state": render(task.state, vocabulary_lang(lang))})
+        for task in workspace
+    ]
     account = workspace.account
     steps.append(Step(PHRASES["balance_is"], {"amount": format_yuan(account.balance_fen)}))
     steps.append(Step(PHRASES["breaches"], {"n": str(account.breaches)}))

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from xingtu_sim.domain.rules import DEFAULT_RULES
-from xingtu_sim.i18n import Lang
+from xingtu_sim.i18n import Lang, render
 from xingtu_sim.runner.files import FeatureFile
 from xingtu_sim.runner.suggest import nearest_phrasing
 from xingtu_sim.steps.context import ScenarioContext, StepFailed
@@ -38,7 +38,7 @@ def check_steps(files: Sequence[FeatureFile], lang: Lang) -> tuple[int, list[Ste
                     seen.add(key)
                     phrase = matching(step.name, Kind.from_label(step.type))
                     try:
-                        problem = nearest_phrasing(step.name, step.type, lang) if phrase is None else None
+                        problem = render(nearest_phrasing(step.name, step.type, lang), lang) if phrase is None else None
                         if phrase is not None:
                             context.check_values(phrase, step.name)
                     except StepFailed as error:

@@ -6,7 +6,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import partial
 from importlib import resources
 from pathlib import Path
 
@@ -16,10 +15,9 @@ from pytest_bdd.gherkin_parser import Step as GherkinStep
 from pytest_bdd.gherkin_parser import get_gherkin_document
 from pytest_bdd.parser import Examples, Feature, FeatureParser, Rule, ScenarioTemplate, Step
 
-from xingtu_sim.domain.errors import InputError, Message, message, unreadable
-from xingtu_sim.domain.text import _
+from xingtu_sim.domain.errors import InputError, unreadable
+from xingtu_sim.domain.text import Message, Text, _, join, pgettext
 from xingtu_sim.files.text import ENCODING, UnreadableFile, read_text
-from xingtu_sim.i18n import Lang, render, text
 from xingtu_sim.steps.vocabulary import MAX_STEP_LENGTH
 
 # Tags reach pytest as marks; with this prefix none is taken for pytest's own (@skip would skip the
@@ -46,19 +44,19 @@ def find_feature_files(paths: Sequence[Path]) -> list[Path]:
         if path.is_dir():
             in_folder = sorted(found for found in path.rglob("*.feature") if not found.is_dir())
             if not in_folder:
-                raise InputError(message("run.empty_folder", path=path))
+                raise InputError(_("{path}: the folder holds no .feature file.", path=path))
             found += in_folder
         elif path.exists():
             found.append(path)
         else:
-            raise InputError(message("run.no_such_path", path=path))
+            raise InputError(_("{path}: no such file or folder.", path=path))
     return list(dict.fromkeys(found))
 
 
 def load_feature_files(paths: Iterable[Path]) -> list[FeatureFile]:
     """Parse every file; all problems are reported together, none of the files is run then."""
     loaded: list[FeatureFile] = []
-    problems: list[Message] = []
+    problems: list[Text] = []
     for path in paths:
         try:
             loaded.append(load_feature_file(path))
@@ -72,18 +70,18 @@ def load_feature_files(paths: Iterable[Path]) -> list[FeatureFile]:
 def load_feature_file(path: Path) -> FeatureFile:
     """One feature file, checked: readable, text, UTF-8, Gherkin, with at least one scenario."""
     if not read_text(path).strip():
-        raise InputError(message("run.empty_file", path=path))
+        raise InputError(_("{path}: the file is empty.", path=path))
     try:
         resolved = path.resolve()
         feature = _Parser(str(resolved.parent), resolved.name, ENCODING).parse()
     except GherkinParseError as error:
         raise InputError(*_parse_problems(path, error)) from None
     except KeyError:  # pytest-bdd cannot handle a document without a Feature line
-        raise InputError(message("run.no_feature", path=path)) from None
+        raise InputError(_("{path}: no 'Feature:' line (or '功能:' after '# language: zh-CN').", path=path)) from None
     except OSError as error:  # gone or changed since it was checked: the parser reads the file again
         raise UnreadableFile(path, _("cannot be read: {reason}", reason=unreadable(error))) from None
     if not feature.scenarios:
-        raise InputError(message("run.no_scenarios", path=path, line=feature.line_number))
+        raise InputError(_("{path}:{line}: the feature holds no scenario.", path=path, line=feature.line_number))
     if too_long := _too_long_steps(path, feature):
         raise InputError(*too_long)
     return FeatureFile(path, feature)
@@ -101,7 +99,7 @@ def _too_long_steps(path: Path, feature: Feature) -> list[Message]:
                         "{path}:{line}: this step is {length} characters long; a step may have at most {limit}.",
                         path=path, line=step.line_number, length=len(step.name), limit=MAX_STEP_LENGTH,
                     )  # fmt: skip
-                    found[step.line_number] = partial(render, too_long)  # InputError takes render(lang) yet
+                    found[step.line_number] = too_long
     return [found[line] for line in sorted(found)]
 
 
@@ -145,54 +143,54 @@ _EOF = re.compile(r"unexpected end of file, expected: (.*)$")
 _LANGUAGE = re.compile(r"Language not supported: (.*)$")
 # The parser's token names, as a scenario writer would say them.
 _TOKENS = {
-    "#FeatureLine": ("'Feature:'", "“功能:”"),
-    "#ScenarioLine": ("'Scenario:'", "“场景:”"),
-    "#RuleLine": ("'Rule:'", "“规则:”"),
-    "#ExamplesLine": ("'Examples:'", "“例子:”"),
-    "#StepLine": ("a step (Given/When/Then …)", "步骤（假如/当/那么 …）"),
-    "#TableRow": ("a table row | … |", "表格行 | … |"),
-    "#TagLine": ("a tag @…", "标签 @…"),
-    "#DocStringSeparator": ('the closing """', '结束的 """'),
+    "#FeatureLine": pgettext("gherkin line", "'Feature:'"),
+    "#ScenarioLine": pgettext("gherkin line", "'Scenario:'"),
+    "#RuleLine": pgettext("gherkin line", "'Rule:'"),
+    "#ExamplesLine": pgettext("gherkin line", "'Examples:'"),
+    "#StepLine": pgettext("gherkin line", "a step (Given/When/Then …)"),
+    "#TableRow": pgettext("gherkin line", "a table row | … |"),
+    "#TagLine": pgettext("gherkin line", "a tag @…"),
+    "#DocStringSeparator": pgettext("gherkin line", 'the closing """'),
 }
 
 
-def _parse_problems(path: Path, error: GherkinParseError) -> list[Message]:
+def _parse_problems(path: Path, error: GherkinParseError) -> list[Text]:
     """One line per problem the Gherkin parser found, with its line number."""
     found = [str(item) for item in getattr(error.__cause__, "errors", [])]
     if not found:  # pytest-bdd's own checks, e.g. a scenario starting with And
         found = [f"({error.line}:1): {error.message}"]
-    problems = []
+    problems: list[Text] = []
     for detail in found[:5]:
         located = _LOCATION.match(detail)
         line, problem = (int(located.group(1)), detail[located.end() :]) if located else (error.line, detail)
-        problems.append(message("run.parse_error", path=path, line=line, problem=_explain(problem)))
+        problems.append(_("{path}:{line}: {problem}", path=path, line=line, problem=_explain(problem)))
     return problems
 
 
 _KNOWN = {
-    "inconsistent cell count within the table": "gherkin.cells",
-    "A tag may not contain whitespace": "gherkin.tag_space",
-    "First step in a scenario or background must start with": "gherkin.first_step",
+    "inconsistent cell count within the table": _("the rows of this table have different numbers of cells."),
+    "A tag may not contain whitespace": _("a tag may not contain spaces."),
+    "First step in a scenario or background must start with": _(
+        "the first step of a scenario or background starts with Given, When, Then or *, not And or But."
+    ),
 }
 
 
-def _explain(detail: str) -> Message:
+def _explain(detail: str) -> Text:
     if found := _UNEXPECTED.search(detail):
-        return message("gherkin.unexpected", got=found.group(2), expected=_expected(found.group(1)))
+        return _(
+            "unexpected line '{got}'; expected {expected}.", got=found.group(2), expected=_expected(found.group(1))
+        )
     if found := _EOF.search(detail):
-        return message("gherkin.eof", expected=_expected(found.group(1)))
+        return _("the file ends too early; expected {expected}.", expected=_expected(found.group(1)))
     if found := _LANGUAGE.search(detail):
-        return message("gherkin.language", language=found.group(1))
+        return _('unknown language "{language}" in "# language:"; use e.g. en or zh-CN.', language=found.group(1))
     for known, key in _KNOWN.items():
         if known in detail:
-            return message(key)
-    return lambda lang: detail
+            return key
+    return detail  # the parser's own words
 
 
-def _expected(tokens: str) -> Message:
+def _expected(tokens: str) -> Text:
     wanted = [_TOKENS[token.strip()] for token in tokens.split(",") if token.strip() in _TOKENS]
-
-    def render(lang: Lang) -> str:
-        return text("list.separator", lang).join(pair[lang == "zh-CN"] for pair in wanted) or "-"
-
-    return render
+    return join(wanted) if wanted else "-"

@@ -26,10 +26,11 @@ from gherkin.parser import Parser
 from gherkin.pickles.compiler import Compiler, GherkinDocumentWithURI
 from gherkin.stream.id_generator import IdGenerator
 
+from xingtu_sim.i18n import render
 from xingtu_sim.runner.results import RunResult, ScenarioResult, Status, StepResult
 from xingtu_sim.runner.suggest import nearest_phrasing
 from xingtu_sim.runner.text_reports import shown_path
-from xingtu_sim.steps.vocabulary import VOCABULARY, Phrase
+from xingtu_sim.steps.vocabulary import LANGUAGES, VOCABULARY, Phrase, vocabulary_lang
 
 _STATUS = {
     Status.PASSED: cm.TestStepResultStatus.passed,
@@ -39,7 +40,6 @@ _STATUS = {
 }
 _VOCABULARY_FILE = "xingtu_sim/steps/vocabulary.py"
 _HOOK_FILE = "xingtu_sim/steps/context.py"
-_LANGS = ("en", "zh-CN")
 _NANOSECONDS = 1_000_000_000
 _GHERKIN = cm.SourceMediaType.text_x_cucumber_gherkin_plain
 
@@ -66,7 +66,7 @@ def messages(run: RunResult) -> Iterator[cm.Envelope]:
     definitions = [
         _Definition(next(ids), phrase, lang, pattern)
         for phrase in VOCABULARY
-        for lang in _LANGS
+        for lang in LANGUAGES
         for pattern in phrase.patterns(lang)
     ]
     for definition in definitions:
@@ -268,7 +268,8 @@ class _TestCase:
     def _suggestion(self, pickle_step: cm.PickleStep, suggestion_id: str) -> cm.Suggestion:
         """For an undefined step, the vocabulary's nearest phrasing: what to write instead."""
         kind = {cm.PickleStepType.action: "when", cm.PickleStepType.outcome: "then"}.get(pickle_step.type, "given")
-        nearest = nearest_phrasing(pickle_step.text, kind, self.pickle.language)
+        language = vocabulary_lang(self.pickle.language)
+        nearest = render(nearest_phrasing(pickle_step.text, kind, language), language)
         snippet = cm.Snippet(code=nearest, language="gherkin")
         return cm.Suggestion(id=suggestion_id, pickle_step_id=pickle_step.id, snippets=[snippet])
 
@@ -277,7 +278,7 @@ def _definition_of(
     text: str, language: str, definitions: Sequence[_Definition]
 ) -> tuple[_Definition, list[cm.StepMatchArgument]] | None:
     """The step definition whose pattern matches the step, with where its placeholders matched."""
-    lang = "zh-CN" if language.startswith("zh") else "en"
+    lang = vocabulary_lang(language)
     for definition in definitions:
         if definition.lang != lang:
             continue

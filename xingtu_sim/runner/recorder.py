@@ -10,7 +10,7 @@ import pytest
 from pytest_bdd.parser import Feature, Scenario, Step
 
 from xingtu_sim.domain.errors import XingtuError
-from xingtu_sim.i18n import Lang
+from xingtu_sim.i18n import Lang, render, render_lines
 from xingtu_sim.runner.binding import FeatureModule
 from xingtu_sim.runner.files import TAG_MARK
 from xingtu_sim.runner.results import RunResult, ScenarioResult, Status, StepResult
@@ -62,7 +62,7 @@ class Recorder:
     def pytest_bdd_step_func_lookup_error(self, step: Step) -> None:
         result = self._result_of(step)
         result.status = Status.UNDEFINED
-        result.error = nearest_phrasing(step.name, step.type, self.lang)
+        result.error = render(nearest_phrasing(step.name, step.type, self.lang), self.lang)
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, Any, Any]:
@@ -97,7 +97,7 @@ class Recorder:
 
     def _describe(self, exception: BaseException) -> str:
         if isinstance(exception, XingtuError):
-            return exception.describe(self.lang)
+            return render_lines(exception.lines, self.lang)
         if isinstance(exception, AssertionError):
             return str(exception)
         return f"{type(exception).__name__}: {exception}"

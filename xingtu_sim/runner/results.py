@@ -5,17 +5,17 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
+from xingtu_sim.domain.text import LabelledEnum, pgettext
 from xingtu_sim.domain.trace import Trace
-from xingtu_sim.i18n import LabelledEnum
 
 
 class Status(LabelledEnum):
-    """A step's or scenario's result, with its word in each language."""
+    """A step's or scenario's result; the value is what reports for tools write."""
 
-    PASSED = "passed", "passed", "通过"
-    FAILED = "failed", "failed", "失败"
-    UNDEFINED = "undefined", "undefined", "未定义"
-    SKIPPED = "skipped", "skipped", "跳过"
+    PASSED = "passed", pgettext("status", "passed")
+    FAILED = "failed", pgettext("status", "failed")
+    UNDEFINED = "undefined", pgettext("status", "undefined")
+    SKIPPED = "skipped", pgettext("status", "skipped")
 
 
 @dataclass

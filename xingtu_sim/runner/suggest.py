@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from xingtu_sim.domain.text import Message, _
-from xingtu_sim.i18n import LANGS, Lang, render, text
+from xingtu_sim.i18n import LANGS, Lang, render
 from xingtu_sim.steps.vocabulary import (
     OPPOSITES,
     PHRASES,
@@ -53,10 +53,17 @@ def nearest_phrasing(step_text: str, step_type: str, lang: Lang) -> str:
     elsewhere = sorted({k for phrase in phrases_matching(step_text) for k in phrase.kinds}, key=list(Kind).index)
     if elsewhere:
         keywords = " / ".join(k.label(lang) for k in elsewhere)
-        return text("run.wrong_kind", lang, keyword=kind.label(lang), keywords=keywords)
+        return render(
+            _(
+                "this phrasing is not a {keyword} step; write it after {keywords}.",
+                keyword=kind.label(lang),
+                keywords=keywords,
+            ),
+            lang,
+        )
     hint = _value_problem(step_text, kind) or _nearest(step_text, kind)
     if hint is None:
-        return text("run.undefined_no_hint", lang)
+        return render(_("no phrasing of the vocabulary is close; see `xingtu-sim steps`."), lang)
     return render(hint, lang)
 
 

@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from cucumber_tag_expressions import TagExpressionError, parse
 from cucumber_tag_expressions.model import And, Expression, Literal, Not, Or
 
-from xingtu_sim.domain.errors import InputError, message
+from xingtu_sim.domain.errors import InputError
+from xingtu_sim.domain.text import _
 
 
 class TagFilter:
@@ -18,7 +19,9 @@ class TagFilter:
         try:
             self._parsed = parse(expression) if expression and expression.strip() else None
         except TagExpressionError as error:
-            raise InputError(message("run.bad_tags", expression=expression, error=str(error))) from None
+            raise InputError(
+                _('Invalid --tags expression "{expression}": {error}', expression=expression, error=str(error))
+            ) from None
 
     def matches(self, tags: Iterable[str]) -> bool:
         return self._parsed is None or evaluate(self._parsed, set(tags))

@@ -8,7 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from xingtu_sim.i18n import Lang, text
+from xingtu_sim.domain.text import _, ngettext
+from xingtu_sim.i18n import SOURCE_LANG, Lang, render
 from xingtu_sim.runner.files import bundled_features
 from xingtu_sim.runner.results import RunResult, ScenarioResult, Status, StepResult
 
@@ -55,13 +56,13 @@ class PrettyReport:
         for step in result.steps:
             self._step(step)
         if result.error:
-            self.emit(f"    ✗ {text('run.scenario_end', self.lang)}", fg="red")
+            self.emit(f"    ✗ {render(_('at the end of the scenario'), self.lang)}", fg="red")
             self._indented(result.error, fg="red")
 
     def _step(self, step: StepResult) -> None:
         line = f"    {_MARKS[step.status]} {_joined(step.keyword, step.text)}"
         if step.status is not Status.PASSED:
-            line += f"  ({step.status.label(self.lang)})"
+            line += f"  ({render(step.status, self.lang)})"
         self.emit(line, fg=_COLOURS[step.status], nl=not step.outcome)
         if step.outcome:
             self.emit(f"   → {step.outcome}", dim=True)
@@ -76,10 +77,10 @@ class PrettyReport:
         failed = [scenario for scenario in run.scenarios if not scenario.passed]
         if failed:
             self.emit("")
-            self.emit(text("run.failed_scenarios", self.lang), fg="red", bold=True)
+            self.emit(render(_("Failed scenarios:"), self.lang), fg="red", bold=True)
             for scenario in failed:
                 where = f"{shown_path(scenario.feature_file)}:{scenario.line}"
-                self.emit(f"  {where}  {scenario.title}  ({scenario.status.label(self.lang)})", fg="red")
+                self.emit(f"  {where}  {scenario.title}  ({render(scenario.status, self.lang)})", fg="red")
 
 
 class ProgressReport:
@@ -104,8 +105,23 @@ class ProgressReport:
 def summary_lines(run: RunResult, lang: Lang) -> list[str]:
     """The closing lines; the very last one is always plain `N passed, N failed`."""
     lines = [""]
-    if lang == "zh-CN":
-        lines.append(text("run.summary", lang, total=len(run.scenarios), passed=run.passed, failed=run.failed))
+    total = len(run.scenarios)
+    summary = ngettext(
+        "{total} scenario: {passed} passed, {failed} failed",
+        "{total} scenarios: {passed} passed, {failed} failed",
+        total,
+        total=total,
+        passed=run.passed,
+        failed=run.failed,
+    )
+    if render(summary, lang) != render(summary, SOURCE_LANG):  # the plain last line says it in English already
+        lines.append(render(summary, lang))
     if run.undefined:
-        lines.append(text("run.summary_undefined", lang, undefined=run.undefined))
+        undefined = ngettext(
+            "{undefined} of the failed scenarios has undefined steps (see `xingtu-sim steps`).",
+            "{undefined} of the failed scenarios have undefined steps (see `xingtu-sim steps`).",
+            run.undefined,
+            undefined=run.undefined,
+        )
+        lines.append(render(undefined, lang))
     return [*lines, f"{run.passed} passed, {run.failed} failed"]

@@ -14,7 +14,7 @@ from xingtu_sim.domain.workspace import Workspace
 from xingtu_sim.sandbox.rows import ACCOUNT_COLUMNS, RulesBook, account_row
 from xingtu_sim.sandbox.schema import DEFAULT_ACCOUNT
 from xingtu_sim.sandbox.session import Session
-from xingtu_sim.sandbox.store import said, transaction
+from xingtu_sim.sandbox.store import transaction
 
 
 class SandboxExists(InputError):
@@ -33,7 +33,7 @@ def create(
     with transaction(path, create=True) as connection:
         found = connection.execute("SELECT id FROM account WHERE key = ?", (key,)).fetchone()
         if found and not force:
-            raise SandboxExists(said(_("A sandbox already exists in {path}.", path=path)))
+            raise SandboxExists(_("A sandbox already exists in {path}.", path=path))
         _start(connection, key, account, rules, found[0] if found else None)
 
 

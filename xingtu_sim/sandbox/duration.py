@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from xingtu_sim.domain.clock import HOURS_PER_DAY, too_long_a_wait
-from xingtu_sim.domain.errors import InputError, message
+from xingtu_sim.domain.errors import InputError
+from xingtu_sim.domain.text import _
 
 _DURATION = re.compile(r"(?:(\d+)\s*(?:d|天))?\s*(?:(\d+)\s*(?:h|小时|时))?", re.IGNORECASE)
 
@@ -16,7 +17,9 @@ def parse_duration(text: str) -> int:
     """Whole hours in a span of days and hours; anything else is an input error with examples."""
     match = _DURATION.fullmatch(text.strip())
     if not match or not any(match.groups()):
-        raise InputError(message("sandbox.duration", duration=text))
+        raise InputError(
+            _(('"{duration}" is not a duration; write days and hours, e.g. 25h, 2d or 1d12h.'), duration=text)
+        )
     if any(part and len(part) > _MOST_DIGITS for part in match.groups()):
         raise InputError(too_long_a_wait())  # before int(), which refuses 4,300 digits
     days, hours = (int(part) if part else 0 for part in match.groups())

@@ -19,10 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from xingtu_sim.domain.clock import Clock, checked_hours
-from xingtu_sim.domain.errors import InputError, message
+from xingtu_sim.domain.errors import InputError
 from xingtu_sim.domain.lifecycle import AWAITING_DECISION, State, Trigger
 from xingtu_sim.domain.rules import Rules
 from xingtu_sim.domain.task import Task
+from xingtu_sim.domain.text import _
 from xingtu_sim.domain.workspace import Workspace, _unknown_task_lines
 from xingtu_sim.files.rules_toml import RulesError
 from xingtu_sim.sandbox.rows import (
@@ -95,7 +96,7 @@ class Session:
         if row is None:
             if account == DEFAULT_ACCOUNT:
                 raise NoSandbox(missing(path))
-            raise NoSandbox(message("sandbox.no_account", path=path, account=account))
+            raise NoSandbox(_("There is no practice account {account} in {path}.", path=path, account=account))
         with self._reading():
             self.account_id, self._rules_id = int(row[0]), int(row[1])
             rules = self._rules.rules(self._rules_id)

@@ -11,16 +11,9 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 
-from xingtu_sim.domain.errors import InputError, Message, message, unreadable
+from xingtu_sim.domain.errors import InputError, unreadable
 from xingtu_sim.domain.text import Text, _
-from xingtu_sim.i18n.render import render
 from xingtu_sim.sandbox.schema import SCHEMA_VERSION, upgrade
-
-
-def said(text: Text) -> Message:
-    """A catalogue message as an error line, while the domain's errors take lines rendered by language
-    (the i18n conversion makes them take messages; this goes then)."""
-    return lambda lang: render(text, lang)
 
 
 class NoSandbox(InputError):
@@ -65,17 +58,15 @@ def _is_empty(path: Path) -> bool:
     except FileNotFoundError:
         return True
     except OSError as error:
-        raise InputError(message("sandbox.unreadable", path=path, error=unreadable(error))) from None
+        raise InputError(_("Cannot open the sandbox {path}: {error}", path=path, error=unreadable(error))) from None
 
 
-def missing(path: Path) -> Message:
-    return said(_("There is no sandbox in {path} yet.", path=path))
+def missing(path: Path) -> Text:
+    return _("There is no sandbox in {path} yet.", path=path)
 
 
-def unusable(path: Path, error: object) -> Message:
-    return said(
-        _("{path} is not a readable xingtu-sim sandbox ({error}); it was left untouched.", path=path, error=error)
-    )
+def unusable(path: Path, error: object) -> Text:
+    return _("{path} is not a readable xingtu-sim sandbox ({error}); it was left untouched.", path=path, error=error)
 
 
 def _inspect_read_only(path: Path) -> None:
@@ -98,7 +89,7 @@ def _inspect(path: Path, *, hot_journal_ok: bool) -> bool:
     try:
         connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS)
     except sqlite3.Error as error:
-        raise InputError(message("sandbox.unreadable", path=path, error=str(error))) from None
+        raise InputError(_("Cannot open the sandbox {path}: {error}", path=path, error=str(error))) from None
     try:
         with _database_errors(path):
             try:
@@ -121,15 +112,24 @@ def _database_errors(path: Path) -> Iterator[None]:
     except sqlite3.OperationalError as error:
         raise _database_error(path, error) from None
     except sqlite3.DatabaseError as error:
-        detail = message("sandbox.not_sqlite") if error.sqlite_errorname == "SQLITE_NOTADB" else str(error)
+        detail = _("not an SQLite database") if error.sqlite_errorname == "SQLITE_NOTADB" else str(error)
         raise UnusableSandbox(unusable(path, detail)) from None
     except OverflowError:  # SQLite keeps 64-bit integers: a price or a span of time beyond them
-        raise InputError(message("sandbox.too_large")) from None
+        raise InputError(_("A number is too large for the sandbox to keep; nothing was changed.")) from None
 
 
 def _connect(path: Path, create: bool) -> sqlite3.Connection:
     if create and not path.parent.is_dir():
-        raise InputError(message("sandbox.no_folder", path=path, folder=path.parent))
+        raise InputError(
+            _(
+                (
+                    "Cannot create the sandbox {path}: the folder {folder} does not exist. "
+                    "Create it first, or choose another file with --db."
+                ),
+                path=path,
+                folder=path.parent,
+            )
+        )
     mode = "rwc" if create else "rw"
     try:
         # isolation_level=None: the transaction is ours to begin and commit, not the module's.
@@ -137,7 +137,7 @@ def _connect(path: Path, create: bool) -> sqlite3.Connection:
             f"{path.absolute().as_uri()}?mode={mode}", uri=True, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None
         )
     except sqlite3.Error as error:
-        raise InputError(message("sandbox.unreadable", path=path, error=str(error))) from None
+        raise InputError(_("Cannot open the sandbox {path}: {error}", path=path, error=str(error))) from None
 
 
 def _check_identity(connection: sqlite3.Connection, path: Path) -> int:
@@ -148,9 +148,28 @@ def _check_identity(connection: sqlite3.Connection, path: Path) -> int:
     if blank:
         return 0
     if application_id != APPLICATION_ID:
-        raise InputError(message("sandbox.foreign", path=path))
+        raise InputError(
+            _(
+                (
+                    "{path} is another application's SQLite database, not a xingtu-sim "
+                    "sandbox; it was left untouched. Choose another file with --db."
+                ),
+                path=path,
+            )
+        )
     if version > SCHEMA_VERSION:
-        raise InputError(message("sandbox.newer", path=path, found=version, supported=SCHEMA_VERSION))
+        raise InputError(
+            _(
+                (
+                    "{path} was written by a newer xingtu-sim (sandbox format {found}; this "
+                    "version reads up to {supported}); it was left untouched. Upgrade "
+                    "xingtu-sim to use it."
+                ),
+                path=path,
+                found=version,
+                supported=SCHEMA_VERSION,
+            )
+        )
     return version
 
 
@@ -171,6 +190,12 @@ def _has_schema(connection: sqlite3.Connection) -> bool:
 
 def _database_error(path: Path, error: sqlite3.OperationalError) -> InputError:
     if "locked" in str(error) or "busy" in str(error):
-        return InputError(message("sandbox.busy", path=path, seconds=int(BUSY_TIMEOUT_SECONDS)))
-    detail: Message | str = str(error)
-    return InputError(message("sandbox.unreadable", path=path, error=detail))
+        return InputError(
+            _(
+                ("The sandbox {path} is busy: another command held it for {seconds} seconds. Try again."),
+                path=path,
+                seconds=int(BUSY_TIMEOUT_SECONDS),
+            )
+        )
+    detail: Text = str(error)
+    return InputError(_("Cannot open the sandbox {path}: {error}", path=path, error=detail))

@@ -13,7 +13,7 @@ from xingtu_sim.domain.lifecycle import CLOCK_MOVE, State, chosen_from
 from xingtu_sim.domain.money import FEN_PER_YUAN, MAX_PRICE_YUAN, format_yuan
 from xingtu_sim.domain.text import Text, _
 from xingtu_sim.files.toml_checker import Checker, is_whole, load_toml, read_toml, shown
-from xingtu_sim.i18n import LANGS, comment_lines, text
+from xingtu_sim.i18n import available_languages, comment_lines, render
 from xingtu_sim.simulate.defaults import DEFAULTS
 from xingtu_sim.simulate.policy import (
     MAX_HOURS,
@@ -45,20 +45,29 @@ def parse_policy(document: str, source: str, base: Policy | None = None) -> Poli
 
 def policy_to_toml(policy: Policy) -> str:
     """The policy as TOML with comments in both languages; reads back to an equal policy."""
-    lines = [*comment_lines("policy.comment.header"), *comment_lines("policy.comment.hours"), ""]
-    lines += [*comment_lines("policy.comment.max_steps"), f"max_steps = {policy.max_steps}", ""]
+    header = _("Behaviour policy for `xingtu-sim simulate`. Save it, change any part, pass it with --policy FILE.")
+    hours = _(
+        "Per move: its probability in its state (a state's moves add up to 1) and hours = [low, high], the hours it "
+        "takes, picked evenly; a task still undecided when its accept window runs out lapses."
+    )
+    max_steps = _("moves a task may make; a task still moving after that counts as unfinished")
+    lines = [*comment_lines(header), *comment_lines(hours), ""]
+    lines += [*comment_lines(max_steps), f"max_steps = {policy.max_steps}", ""]
     yuan = ", ".join(_plain_yuan(price.price_fen) for price in policy.prices)
     odds = ", ".join(repr(price.probability) for price in policy.prices)
-    lines += [*comment_lines("policy.comment.prices"), "[prices]", f"yuan = [{yuan}]", f"probability = [{odds}]", ""]
+    prices = _("what tasks pay: prices in yuan and the probability of each")
+    lines += [*comment_lines(prices), "[prices]", f"yuan = [{yuan}]", f"probability = [{odds}]", ""]
     for state in MOVING_STATES:
         assert state.mover is not None  # a moving state has someone whose turn it is
-        turn = " / ".join(text("move", lang, action=state.label(lang), actor=state.mover.label(lang)) for lang in LANGS)
+        turn = " / ".join(
+            render(_("{action} ({actor})", action=state, actor=state.mover), lang) for lang in available_languages()
+        )
         lines += [f"# {turn}", f"[{state.id}]"]
         for odds_of_move in policy.moves[state]:
             move = odds_of_move.transition
             low, high = odds_of_move.hours
             labels = " / ".join(
-                text("move", lang, action=move.label(lang), actor=move.actor.label(lang)) for lang in LANGS
+                render(_("{action} ({actor})", action=move, actor=move.actor), lang) for lang in available_languages()
             )
             lines.append(f"{move.trigger} = {{ probability = {odds_of_move.probability!r}, hours = [{low}, {high}] }}")
             lines[-1] += f"  # {labels}"

@@ -12,7 +12,8 @@ import numpy as np
 from xingtu_sim.domain.lifecycle import AWAITING_DECISION, TRANSITIONS, State
 from xingtu_sim.domain.money import format_yuan, service_fee
 from xingtu_sim.domain.rules import Rules
-from xingtu_sim.i18n import Lang, text
+from xingtu_sim.domain.text import Text, _, ngettext, pgettext
+from xingtu_sim.i18n import Lang, render
 from xingtu_sim.simulate.outcomes import STATES, UNFINISHED, Outcomes, code_of
 
 # The endings of a task nobody accepted: declined or expired, straight from awaiting a decision.
@@ -61,41 +62,54 @@ def report_json(summary: dict[str, Any]) -> str:
 def report_table(summary: dict[str, Any], engine: str, lang: Lang) -> str:
     """The report for a terminal, in the reader's language."""
     orders = summary["orders"]
-    title = text(
-        "simulate.title",
-        lang,
+    title = ngettext(
+        "Simulated {orders} task (seed {seed}, {engine}).",
+        "Simulated {orders} tasks (seed {seed}, {engine}).",
+        orders,
         orders=f"{orders:,}",
         seed=summary["seed"],
-        engine=text(f"simulate.engine.{engine}", lang),
+        engine=_ENGINES[engine],
     )
-    rows = [(text("simulate.outcome", lang), text("simulate.tasks", lang), text("simulate.share", lang))]
+    tasks, share = render(pgettext("a count of tasks", "Tasks"), lang), render(_("Share"), lang)
+    rows: list[tuple[Text, str, str]] = [(_("Outcome"), tasks, share)]
     for end, count in summary["outcomes"].items():
-        label = text("simulate.unfinished", lang) if end == "unfinished" else State.from_label(end).label(lang)
-        rows.append((f"  {label}", f"{count:,}", _share(count, orders)))
-    rows.append((text("simulate.accepted", lang), f"{summary['accepted']:,}", _share(summary["accepted"], orders)))
+        label = _("unfinished") if end == "unfinished" else State.by_id(end).label
+        rows.append((f"  {render(label, lang)}", f"{count:,}", _share(count, orders)))
+    rows.append((_("Accepted at some point"), f"{summary['accepted']:,}", _share(summary["accepted"], orders)))
     money = [
-        (text("simulate.gross", lang), summary["gross_yuan"]),
-        (text("simulate.fee", lang, percent=summary["service_fee_percent"]), summary["fee_yuan"]),
-        (text("simulate.net", lang), summary["net_yuan"]),
+        (_("Paid by brands (completed)"), summary["gross_yuan"]),
+        (_("Platform service fee ({percent})", percent=f"{summary['service_fee_percent']}%"), summary["fee_yuan"]),
+        (_("Credited to creators"), summary["net_yuan"]),
     ]
-    rows += [(label, text("simulate.yuan", lang, amount=f"{Decimal(amount):,}"), "") for label, amount in money]
+    rows += [(label, render(_("{amount} yuan", amount=f"{Decimal(amount):,}"), lang), "") for label, amount in money]
     for kind, changes in summary["change_requests"].items():
         shown = {"total": f"{changes['total']:,}", "tasks_at_limit": f"{changes['tasks_at_limit']:,}"}
         shown["per_accepted_task"] = f"{changes['per_accepted_task']:.2f}"
-        detail = text("simulate.changes_detail", lang, **changes | shown)
-        rows.append((text(f"simulate.{kind}_changes", lang), detail, ""))
+        detail = _(
+            "{total} ({per_accepted_task} per accepted task; {tasks_at_limit} tasks used all {limit})",
+            **changes | shown,
+        )
+        rows.append((_CHANGES[kind], render(detail, lang), ""))
     hours = summary["hours_to_completion"]
-    done = (
-        text("simulate.hours_detail", lang, **hours)
-        if hours["p50"] is not None
-        else text("simulate.none_completed", lang)
-    )
-    rows.append((text("simulate.hours", lang), done, ""))
-    rows.append((text("simulate.breaches", lang), f"{summary['breaches']:,}", ""))
+    done = _("p50 {p50} · p90 {p90} · p99 {p99}", **hours) if hours["p50"] is not None else _("no task completed")
+    rows.append((_("Hours to completion"), render(done, lang), ""))
+    rows.append((_("Breaches (cancelled after accepting)"), f"{summary['breaches']:,}", ""))
     never = summary["never_accepted"]
     shown = {name: f"{count:,}" for name, count in never.items()}
-    rows.append((text("simulate.never_accepted", lang), text("simulate.never_accepted_detail", lang, **shown), ""))
-    return "\n".join([title, text("simulate.accounts", lang), "", *_aligned(rows)])
+    never_line = ngettext(
+        "{tasks} task; accounts changed: {accounts_changed}",
+        "{tasks} tasks; accounts changed: {accounts_changed}",
+        never["tasks"],
+        **shown,
+    )
+    rows.append((_("Never accepted (declined or expired)"), render(never_line, lang), ""))
+    accounts = _("Each task went to its own creator account, which started at 0 yuan with no breaches.")
+    table = [(render(label, lang), value, share) for label, value, share in rows]
+    return "\n".join([render(title, lang), render(accounts, lang), "", *_aligned(table)])
+
+
+_ENGINES = {"compiled": _("compiled engine"), "transitions": _("transitions engine")}
+_CHANGES = {"script": _("Script change requests"), "video": _("Video change requests")}
 
 
 def _changes(counts: np.ndarray[Any, Any], limit: int, accepted: int) -> dict[str, Any]:

@@ -12,10 +12,11 @@ from xingtu_sim.domain.errors import ActionRefused, InputError, Reason
 from xingtu_sim.domain.lifecycle import State, Trigger
 from xingtu_sim.domain.money import format_yuan, price_to_fen, yuan_to_fen
 from xingtu_sim.domain.rules import Rules
+from xingtu_sim.domain.text import _, ngettext
 from xingtu_sim.domain.trace import Trace
 from xingtu_sim.domain.workspace import Workspace
 from xingtu_sim.files.rules_toml import with_rule
-from xingtu_sim.i18n import Lang, join, text
+from xingtu_sim.i18n import Lang, join, parse_label, render, render_lines, text
 from xingtu_sim.steps.numbers import parse_count
 from xingtu_sim.steps.vocabulary import Phrase, state_named
 
@@ -53,7 +54,7 @@ class Action:
     checked: bool = False
 
     def explanation(self, lang: Lang) -> str:
-        return self.refusal.describe(lang) if self.refusal else ""
+        return render_lines(self.refusal.lines, lang) if self.refusal else ""
 
 
 class ScenarioContext:
@@ -91,7 +92,17 @@ class ScenarioContext:
 
     def unchecked_message(self, unchecked: list[Action]) -> str:
         return "\n".join(
-            text("step.unchecked_refusal", self.lang, step=action.description, refusal=action.explanation(self.lang))
+            render(
+                _(
+                    (
+                        'A refused action was never checked: "{step}". Add "Then the action is '
+                        'refused" after it.\n{refusal}'
+                    ),
+                    step=action.description,
+                    refusal=action.explanation(self.lang),
+                ),
+                self.lang,
+            )
             for action in unchecked
         )
 
@@ -121,7 +132,12 @@ class ScenarioContext:
         try:
             action()
         except ActionRefused as refusal:
-            raise StepFailed(text("step.setup_refused", self.lang, refusal=refusal.describe(self.lang))) from None
+            raise StepFailed(
+                render(
+                    _("The set-up could not be done.\n{refusal}", refusal=render_lines(refusal.lines, self.lang)),
+                    self.lang,
+                )
+            ) from None
         self.outcome = self._account_outcome()
 
     @says("has_opened")
@@ -158,7 +174,7 @@ class ScenarioContext:
         except ActionRefused as refusal:
             self.last_action.refusal = refusal
             self.refusals.append(self.last_action)
-            self.outcome = text("outcome.refused", self.lang, reason=refusal.reason.label(self.lang))
+            self.outcome = render(_("refused: {reason}", reason=render(refusal.reason, self.lang)), self.lang)
             return
         self.outcome = self._task_line(task) if task else self._account_outcome()
 
@@ -189,7 +205,9 @@ class ScenarioContext:
         lapsed = self.workspace.pass_time(hours)
         self.last_action = Action(self.current_step)
         names = join([f"“{task.name}”" for task in lapsed], self.lang) if lapsed else "-"
-        self.outcome = text("outcome.time", self.lang, hour=self.workspace.clock.now, lapsed=names)
+        self.outcome = render(
+            _("hour {hour}; lapsed: {lapsed}", hour=self.workspace.clock.now, lapsed=names), self.lang
+        )
 
     # Then
 
@@ -214,7 +232,7 @@ class ScenarioContext:
     def check_fee(self, task: str, amount: str) -> None:
         expected, fee = parse_amount(amount), self.workspace.task(task).fee_fen
         if fee is None:
-            actual = text("step.no_fee_yet", self.lang, task=self._task_line(task))
+            actual = render(_("no fee yet ({task})", task=self._task_line(task)), self.lang)
             self._check(False, _yuan(expected, self.lang), actual)
         else:
             self._check(expected == fee, _yuan(expected, self.lang), _yuan(fee, self.lang))
@@ -223,7 +241,7 @@ class ScenarioContext:
     def check_pending(self, n: str) -> None:
         expected, pending = parse_count(n), self.workspace.pending_tasks()
         names = join([f"“{task.name}”" for task in pending], self.lang)
-        actual = text("step.pending", self.lang, count=len(pending), tasks=names or "-")
+        actual = render(_("{count} pending: {tasks}", count=len(pending), tasks=names or "-"), self.lang)
         self._check(expected == len(pending), str(expected), actual)
 
     @says("is_open")
@@ -255,7 +273,7 @@ class ScenarioContext:
         if reason is not None:
             expected = self._reason(reason)
             actual = action.refusal.reason
-            self._check(expected is actual, expected.label(self.lang), actual.label(self.lang))
+            self._check(expected is actual, render(expected, self.lang), render(actual, self.lang))
 
     def check_values(self, phrase: Phrase, step_text: str) -> None:
         """Fail as the step would on a value it cannot use: an unknown state, a bad amount, …"""
@@ -272,13 +290,15 @@ class ScenarioContext:
             try:
                 checks.get(name, str)(value)
             except InputError as error:
-                raise StepFailed(error.describe(self.lang)) from None
+                raise StepFailed(render_lines(error.lines, self.lang)) from None
 
     # Helpers
 
     def _check(self, holds: bool, expected: str, actual: str) -> None:
         if not holds:
-            raise StepFailed(text("step.expected_actual", self.lang, expected=expected, actual=actual))
+            raise StepFailed(
+                render(_("expected: {expected}\nactual:   {actual}", expected=expected, actual=actual), self.lang)
+            )
 
     def _failure(self, key: str, **values: object) -> StepFailed:
         return StepFailed(text(key, self.lang, **values))
@@ -287,40 +307,42 @@ class ScenarioContext:
         try:
             return state_named(label)
         except ValueError:
-            states = join([f"{s.label(self.lang)} ({s.id})" for s in State], self.lang)
+            states = join([f"{render(s, self.lang)} ({s.id})" for s in State], self.lang)
             raise self._failure("step.unknown_state", label=label, states=states) from None
 
     def _reason(self, label: str) -> Reason:
         try:
-            return Reason.from_label(label)
+            return parse_label(Reason, label)
         except ValueError:
-            reasons = join([reason.label(self.lang) for reason in Reason], self.lang)
+            reasons = join([render(reason, self.lang) for reason in Reason], self.lang)
             raise self._failure("step.unknown_reason", label=label, reasons=reasons) from None
 
     def _task_line(self, task: str, state: State | None = None) -> str:
         state = state or self.workspace.task(task).state
-        return text("step.task_state", self.lang, task=task, state=state.label(self.lang))
+        return render(_('task "{task}" is {state}', task=task, state=render(state, self.lang)), self.lang)
 
     def _account_outcome(self) -> str:
-        return text("outcome.account", self.lang, account=self._account_line())
+        return render(_("account: {account}", account=self._account_line()), self.lang)
 
     def _open_word(self, is_open: bool) -> str:
-        return text("step.open" if is_open else "step.not_open", self.lang)
+        return render(_("Xingtu open") if is_open else _("Xingtu not open"), self.lang)
 
     def _account_line(self, account: CreatorAccount | None = None) -> str:
         account = account or self.workspace.account
-        return text(
-            "step.account",
-            self.lang,
+        line = ngettext(
+            "{open}, {receiving}, balance {balance} yuan, {breaches} breach",
+            "{open}, {receiving}, balance {balance} yuan, {breaches} breaches",
+            account.breaches,
             open=self._open_word(account.xingtu_open),
-            receiving=text("step.receiving" if account.receiving else "step.not_receiving", self.lang),
+            receiving=_("receiving tasks") if account.receiving else _("not receiving tasks"),
             balance=format_yuan(account.balance_fen),
             breaches=account.breaches,
         )
+        return render(line, self.lang)
 
 
 def _yuan(fen: int, lang: Lang) -> str:
-    return text("step.yuan", lang, amount=format_yuan(fen))
+    return render(_("{amount} yuan", amount=format_yuan(fen)), lang)
 
 
 def parse_amount(amount: str) -> int:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from xingtu_sim.domain.errors import InputError, message
+from xingtu_sim.domain.errors import InputError
+from xingtu_sim.domain.text import _
 
 _ARABIC = re.compile(r"(\d[\d,]*(?:\.\d+)?)([万wW]?)")
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -23,7 +24,7 @@ def parse_count(written: str) -> int:
             return int(number)
     elif (number_in_words := _chinese(text)) is not None:
         return number_in_words
-    raise InputError(message("error.count", count=written))
+    raise InputError(_('"{count}" is not a whole number.', count=written))
 
 
 def _chinese(text: str) -> int | None:

@@ -13,7 +13,7 @@ from pytest_bdd.parser import Feature, Scenario, Step
 from xingtu_sim.domain.errors import XingtuError
 from xingtu_sim.domain.rules import DEFAULT_RULES, Rules
 from xingtu_sim.files.rules_toml import read_rules
-from xingtu_sim.i18n import LANGS, Lang, default_lang, parse_lang
+from xingtu_sim.i18n import Lang, available_languages, default_lang, parse_lang, render_lines
 from xingtu_sim.steps.context import ScenarioContext, StepFailed
 from xingtu_sim.steps.vocabulary import VOCABULARY, Kind, Phrase
 
@@ -34,7 +34,10 @@ _FAILED = pytest.StashKey[bool]()
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("xingtu-sim")
-    group.addoption("--xingtu-lang", choices=LANGS, default=None, help="Language of step failures (en, zh-CN).")
+    languages = available_languages()
+    group.addoption(
+        "--xingtu-lang", choices=languages, default=None, help=f"Language of step failures ({', '.join(languages)})."
+    )
     group.addoption("--xingtu-rules", default=None, metavar="FILE", help="TOML rules file for the scenarios.")
 
 
@@ -45,7 +48,7 @@ def pytest_configure(config: pytest.Config) -> None:
     try:
         rules = read_rules(Path(path)) if path else DEFAULT_RULES
     except XingtuError as error:
-        raise pytest.UsageError(error.describe(default_lang())) from None
+        raise pytest.UsageError(render_lines(error.lines, default_lang())) from None
     config.stash[SETTINGS] = StepSettings(rules, parse_lang(lang) if lang else default_lang())
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from xingtu_sim.domain.lifecycle import State, Trigger
-from xingtu_sim.i18n import LabelledEnum, Lang
+from xingtu_sim.i18n import LabelledEnum, Lang, parse_label
 
 
 class Kind(LabelledEnum):
@@ -17,6 +17,40 @@ class Kind(LabelledEnum):
     GIVEN = "given", "Given", "假如"
     WHEN = "when", "When", "当"
     THEN = "then", "Then", "那么"
+
+    def keyword(self, lang: Lang) -> str:
+        """Its Gherkin keyword in the vocabulary's language for `lang`: Given, 假如."""
+        return self.label(vocabulary_lang(lang))
+
+
+# The languages the vocabulary is written in (Gherkin's codes). It is a contract kept as data, not a
+# message: a reader of another language writes (and is shown) the English phrasings.
+LANGUAGES = ("en", "zh-CN")
+
+
+def vocabulary_lang(lang: Lang) -> str:
+    """The vocabulary's language for a reader or a feature file of `lang`: zh, zh-CN, zh_CN; else English."""
+    wanted = lang.replace("_", "-").casefold()
+    return next(
+        (known for known in LANGUAGES if wanted in (known.casefold(), known.casefold().split("-")[0])), LANGUAGES[0]
+    )
+
+
+@dataclass(frozen=True)
+class Gherkin:
+    """The Gherkin words of one language that xingtu-sim writes (Gherkin's own, from its dialects)."""
+
+    header: str  # the first line of a feature file, if the language needs one
+    feature: str
+    scenario: str
+    and_: str
+    space: str  # between a keyword and its step: Chinese runs them together
+
+
+GHERKIN = {
+    "en": Gherkin("", "Feature", "Scenario", "And", " "),
+    "zh-CN": Gherkin("# language: zh-CN", "功能", "场景", "而且", ""),
+}
 
 
 GIVEN, WHEN, THEN = Kind.GIVEN, Kind.WHEN, Kind.THEN
@@ -261,7 +295,7 @@ OPPOSITES |= {second: first for first, second in OPPOSITES.items()}
 
 def state_named(written: str) -> State:
     """The state a step writes: an id, a label in either language, or a name of the source text."""
-    return STATE_VARIANTS.get("".join(written.split())) or State.from_label(written)
+    return STATE_VARIANTS.get("".join(written.split())) or parse_label(State, written)
 
 
 PHRASES: dict[str, Phrase] = {phrase.key: phrase for phrase in VOCABULARY}

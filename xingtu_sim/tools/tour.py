@@ -7,7 +7,7 @@ from decimal import Decimal
 from functools import cache
 
 from xingtu_sim.domain.account import AccountAction, CreatorAccount, Platform
-from xingtu_sim.domain.errors import ActionRefused, Message, localize, message
+from xingtu_sim.domain.errors import ActionRefused
 from xingtu_sim.domain.lifecycle import (
     AWAITING_DECISION,
     CLOCK_MOVE,
@@ -25,8 +25,9 @@ from xingtu_sim.domain.money import format_yuan, service_fee
 from xingtu_sim.domain.routes import shortest_path
 from xingtu_sim.domain.rules import DEFAULT_RULES, Rules
 from xingtu_sim.domain.task import Task
+from xingtu_sim.domain.text import N_, Message, Text, _, ngettext, pgettext
 from xingtu_sim.domain.workspace import Workspace
-from xingtu_sim.i18n import MESSAGES, Lang, text
+from xingtu_sim.i18n import Lang, render
 
 SAMPLE_PRICE_YUAN = 1000
 EXTRA_FOLLOWERS = 20_000  # the trainee's account clears the platform's threshold by this much
@@ -53,8 +54,9 @@ class Move:
     transition: Transition
     allowed: bool
 
-    def label(self, lang: Lang) -> str:
-        return _move_label(self.transition.actor, self.transition, lang)
+    @property
+    def label(self) -> Message:
+        return _move_label(self.transition.actor, self.transition)
 
 
 @dataclass(frozen=True)
@@ -64,8 +66,14 @@ class Wait:
     hours: int
     allowed: bool = True
 
-    def label(self, lang: Lang) -> str:
-        return text("tour.menu.wait", lang, hours=self.hours)
+    @property
+    def label(self) -> Message:
+        return ngettext(
+            "do nothing and let {hours} hour pass",
+            "do nothing and let {hours} hours pass",
+            self.hours,
+            hours=self.hours,
+        )
 
 
 @dataclass(frozen=True)
@@ -74,8 +82,9 @@ class OpenXingtu:
 
     allowed: bool = True
 
-    def label(self, lang: Lang) -> str:
-        return _move_label(Actor.CREATOR, AccountAction.OPEN, lang)
+    @property
+    def label(self) -> Message:
+        return _move_label(Actor.CREATOR, AccountAction.OPEN)
 
 
 Choice = Move | Wait | OpenXingtu
@@ -85,7 +94,7 @@ Choice = Move | Wait | OpenXingtu
 class Outcome:
     """What a choice did: lines to show, or the refusal (which changed nothing)."""
 
-    lines: tuple[Message, ...] = ()
+    lines: tuple[Text, ...] = ()
     refusal: ActionRefused | None = None
 
 
@@ -104,7 +113,7 @@ class Tour:
     @classmethod
     def sample(cls, rules: Rules, lang: Lang) -> Tour:
         """A tour whose task and brand are named in the trainee's language."""
-        return cls(rules, task_name=text("tour.sample.task", lang), brand=text("tour.sample.brand", lang))
+        return cls(rules, task_name=render(_("Summer drink launch"), lang), brand=render(_("Qingfeng Tea"), lang))
 
     @property
     def task(self) -> Task | None:
@@ -123,11 +132,11 @@ class Tour:
         """What this stage means, in the source text's words; after a revision, why it came back."""
         task = self.task
         if task is None:
-            return [message("tour.stage.account", **self._values())]
+            return [_(_OPENING, **self._values())]
         lines = []
-        if task.history and f"tour.after.{task.history[-1].trigger}" in MESSAGES:
-            lines.append(message(f"tour.after.{task.history[-1].trigger}", **self._values()))
-        lines.append(message(f"tour.stage.{task.state.id}", **self._values()))
+        if task.history and task.history[-1].trigger in _AFTER:
+            lines.append(_(_AFTER[task.history[-1].trigger], **self._values()))
+        lines.append(_(_STAGES[task.state], **self._values()))
         return lines
 
     def menu(self) -> list[Choice]:
@@ -156,35 +165,52 @@ class Tour:
             self.refused.append(refusal)
             return Outcome(refusal=refusal)
 
-    def summary(self) -> list[Message]:
+    def summary(self) -> list[Text]:
         """The path taken, move by move with who made it; the final state; the account; the pay."""
         task = self.task
         if task is None or self.account_before is None:
-            return [message("tour.summary.nothing")]
-        publish = message("tour.publish", **self._values())
-        lines = [
-            message("tour.summary.moves"),
-            message("tour.summary.step", step=1, move=OpenXingtu().label),
-            message("tour.summary.step", step=2, move=lambda lang: _move_label(Actor.BRAND, publish, lang)),
+            return [_("No moves were made.")]
+        publish = _('publish the task "{task}" ({price} yuan)', **self._values())
+        lines: list[Text] = [
+            _("The path you took:"),
+            _("  {step}. {move}", step=1, move=OpenXingtu().label),
+            _("  {step}. {move}", step=2, move=_move_label(Actor.BRAND, publish)),
         ]
-        lines += [
-            message(
-                "tour.summary.step.later" if entry.time > task.published_at else "tour.summary.step.task",
-                step=number,
-                hour=entry.time,
-                move=lambda lang, entry=entry: _move_label(entry.actor, TRIGGERS[entry.trigger], lang),
-                source=entry.source,
-                dest=entry.dest,
-            )
-            for number, entry in enumerate(task.history, start=3)  # after opening Xingtu and the brand's task
-        ]
-        key = "tour.summary.final" if task.state.terminal else "tour.summary.stopped"
-        lines.append(message(key, state=task.state))
+        for number, entry in enumerate(task.history, start=3):  # after opening Xingtu and the brand's task
+            move = _move_label(entry.actor, TRIGGERS[entry.trigger])
+            if entry.time > task.published_at:
+                step = _(
+                    "  {step}. hour {hour} · {move} ({source} → {dest})",
+                    hour=entry.time,
+                    step=number,
+                    move=move,
+                    source=entry.source,
+                    dest=entry.dest,
+                )
+            else:
+                step = _(
+                    "  {step}. {move} ({source} → {dest})", step=number, move=move, source=entry.source, dest=entry.dest
+                )
+            lines.append(step)
+        if task.state.terminal:
+            lines.append(_("Final state: {state}.", state=task.state))
+        else:
+            lines.append(_("Stopped at: {state} (the task is not finished).", state=task.state))
         lines.append(self._account_line(self.account_before, self.workspace.account))
         if task.state is State.COMPLETED:
-            lines.append(message("tour.summary.pay", **self._values()))
+            lines.append(
+                _("Price {price} yuan − service fee {fee} yuan ({percent}) = net pay {net} yuan.", **self._values())
+            )
         if self.refused:
-            lines.append(message("tour.summary.refused", count=len(self.refused)))
+            count = len(self.refused)
+            lines.append(
+                ngettext(
+                    "Refused tries: {count} (it changed nothing).",
+                    "Refused tries: {count} (none of them changed anything).",
+                    count,
+                    count=count,
+                )
+            )
         return lines
 
     # Applying choices
@@ -193,16 +219,23 @@ class Tour:
         self.workspace.open_xingtu()
         self.workspace.publish(self.task_name, self.brand, SAMPLE_PRICE_YUAN)
         self.account_before = self.workspace.account.snapshot()
-        return Outcome((message("tour.opened"), message("tour.published", **self._values())))
+        published = _('Brand "{brand}" publishes the task "{task}" paying {price} yuan.', **self._values())
+        return Outcome((_("Xingtu is open and you are receiving tasks."), published))
 
     def _wait(self, hours: int) -> Outcome:
         before = self.workspace.account.snapshot()
         self.workspace.pass_time(hours)
-        return Outcome((message("tour.waited", hours=hours), self._account_line(before, self.workspace.account)))
+        waited = ngettext(
+            "{hours} hour passes and you do nothing.", "{hours} hours pass and you do nothing.", hours, hours=hours
+        )
+        return Outcome((waited, self._account_line(before, self.workspace.account)))
 
     def _move(self, transition: Transition) -> Outcome:
         task = self.workspace.act(self.task_name, transition.trigger)
-        return Outcome((message("tour.moved", actor=transition.actor, action=transition, state=task.state),))
+        moved = _(
+            "{actor}: {action}. The task is now {state}.", actor=transition.actor, action=transition, state=task.state
+        )
+        return Outcome((moved,))
 
     def _not_allowed(self, task: Task, possible: list[Transition]) -> list[Transition]:
         """Rows whose guard fails now, then a skip-ahead along the main path and cancel/decline mix-ups."""
@@ -223,11 +256,13 @@ class Tour:
         return {
             "task": self.task_name,
             "brand": self.brand,
-            "requirements": lambda lang: text("tour.sample.requirements", lang),
+            "requirements": _(
+                "a 30 to 60 second vertical video featuring the new summer drink; the script goes to the brand first"
+            ),
             "price": format_yuan(price_fen),
             "fee": format_yuan(fee_fen),
             "net": format_yuan(price_fen - fee_fen),
-            "percent": _percent(rules.service_fee_percent),
+            "percent": f"{_percent(rules.service_fee_percent)}%",
             "hours": rules.accept_window_hours,
             "deadline": task.accept_deadline if task else rules.accept_window_hours,
             "script_limit": rules.script_change_limit,
@@ -235,18 +270,27 @@ class Tour:
             "video_limit": rules.video_change_limit,
             "video_used": task.video_changes if task else 0,
             "platform": account.platform,
-            "needed": lambda lang: follower_count(needed, lang),
-            "followers": lambda lang: follower_count(account.followers, lang),
+            "needed": follower_count(needed),
+            "followers": follower_count(account.followers),
         }
 
     def _account_line(self, before: CreatorAccount, after: CreatorAccount) -> Message:
-        key = "tour.account.unchanged" if after == before else "tour.account.changed"
-        return message(
-            key,
-            balance_before=format_yuan(before.balance_fen),
-            balance_after=format_yuan(after.balance_fen),
-            breaches_before=before.breaches,
-            breaches_after=after.breaches,
+        values = {
+            "balance_before": format_yuan(before.balance_fen),
+            "balance_after": format_yuan(after.balance_fen),
+            "breaches_before": before.breaches,
+            "breaches_after": after.breaches,
+        }
+        if after == before:
+            return _(
+                "Account before: balance {balance_before} yuan, breaches {breaches_before}.\n"
+                "Account after:  balance {balance_after} yuan, breaches {breaches_after}. Unchanged.",
+                **values,
+            )
+        return _(
+            "Account before: balance {balance_before} yuan, breaches {breaches_before}.\n"
+            "Account after:  balance {balance_after} yuan, breaches {breaches_after}.",
+            **values,
         )
 
 
@@ -259,16 +303,84 @@ def _skip_ahead(state: State) -> list[Transition]:
     return [t for t in triggers_from(after_next) if t.dest is path[path.index(after_next) + 1]][:1]
 
 
-def _move_label(actor: Actor, action: Transition | AccountAction | Message, lang: Lang) -> str:
-    return text("tour.menu.move", lang, actor=actor.label(lang), action=localize(action, lang))
+def _move_label(actor: Actor, action: Transition | AccountAction | Message) -> Message:
+    return _("{actor}: {action}", actor=actor, action=action)
 
 
 def _percent(percent: Decimal) -> str:
     return format(percent.normalize(), "f")
 
 
-def follower_count(count: int, lang: Lang) -> str:
-    """100,000 in English; 10万 in Chinese, as the source text writes it."""
-    if lang == "zh-CN" and count and count % 10_000 == 0:
-        return f"{count // 10_000}万"
+def follower_count(count: int) -> Text:
+    """100,000 in English; 10万 in Chinese, as the source text writes it: the catalogue says which."""
+    if count and count % 10_000 == 0:
+        return pgettext("a whole number of ten thousands", "{count:,}", count=count, ten_thousands=count // 10_000)
     return f"{count:,}"
+
+
+_OPENING = N_(
+    "To take paid tasks you first open Xingtu (开通星图): brands and advertisers publish their tasks in Xingtu. "
+    "Brands look for {platform} accounts with at least {needed} followers; yours has {followers}. Opening it "
+    "commits you to nothing: if you never take a task, nothing happens (没有什么后果)."
+)
+_STAGES: dict[State, str] = {
+    State.PENDING_RECEIPT: N_(
+        "To take tasks, log in to Xingtu with a browser: under the task overview (任务概览) the task appears "
+        "among the pending tasks (待接收任务). Nothing obliges you to take it: not accepting has no "
+        "consequence (没有什么后果). A task nobody accepts within {hours} hours lapses, with no penalty on "
+        "either side."
+    ),
+    State.VIEWING_DETAILS: N_(
+        "You clicked the task title to see its details (点击任务标题查看任务详情): here you see the advertiser's "
+        "main requirements (广告主的主要需求). Weigh them against your own situation and decide whether to "
+        "accept.\nBrand: {brand}. Task: {task}. Requirements: {requirements}.\nPay: {price} yuan, of which "
+        "the platform keeps a {percent} service fee ({fee} yuan), so {net} yuan comes to you. Decide "
+        "before hour {deadline}."
+    ),
+    State.ACCEPTED: N_(
+        "By accepting you committed to the task: you make the script (脚本) and the video (视频) as its "
+        "requirements say, publish the video, and the task is complete once it passes review (审核). From "
+        "now on, cancelling earns nothing and counts against you as a breach."
+    ),
+    State.SCRIPTING: N_(
+        "Write the script (脚本) to the task's requirements, then submit it: the brand checks the script "
+        "before you shoot."
+    ),
+    State.SCRIPT_REVIEW: N_(
+        "The brand is checking your script. It may approve it, or ask for changes: at most "
+        "{script_limit} times for this task ({script_used} used so far)."
+    ),
+    State.PRODUCING: N_("Produce the video (视频) as the task requires, then upload it for the brand to confirm."),
+    State.VIDEO_REVIEW: N_(
+        "The brand is checking your video. It may confirm it, or ask for changes: at most {video_limit} "
+        "times for this task ({video_used} used so far)."
+    ),
+    State.PUBLISHING: N_("The brand confirmed the video. Now publish it on your account (视频发布)."),
+    State.IN_REVIEW: N_(
+        "The platform is reviewing the published video (审核). Once the review passes, the task is "
+        "complete and you are paid: the platform takes its service fee (服务费), {percent} of {price} yuan "
+        "= {fee} yuan, and {net} yuan goes to your balance. If the review fails, the video must be "
+        "redone."
+    ),
+    State.COMPLETED: N_(
+        "The review passed: the task is complete. The platform kept its service fee of {fee} yuan; {net} "
+        "yuan went to your balance."
+    ),
+    State.DECLINED: N_(
+        "You declined the task. Nothing happens to your account: not accepting has no consequence (没有什么后果)."
+    ),
+    State.EXPIRED: N_(
+        "Nobody accepted the task within {hours} hours, so it lapsed. No penalty on either side: your "
+        "account is exactly as it was (没有什么后果)."
+    ),
+    State.CANCELLED: N_(
+        "You cancelled after accepting: no pay for this task, and the cancellation counts as a breach."
+    ),
+}
+# Why the task came back to a stage it had passed.
+_AFTER: dict[Trigger, str] = {
+    Trigger.CLOSE: N_("You closed the details and are back at the task list, still undecided."),
+    Trigger.REQUEST_SCRIPT_CHANGES: N_("The brand asked for changes to the script: revise it and submit it again."),
+    Trigger.REQUEST_VIDEO_CHANGES: N_("The brand asked for changes to the video: rework it and upload it again."),
+    Trigger.FAIL_REVIEW: N_("The platform's review failed: the video must be redone, and the brand confirms it again."),
+}

@@ -8,7 +8,7 @@ from urllib.parse import parse_qsl
 from starlette.requests import Request
 
 from xingtu_sim.domain.errors import InputError
-from xingtu_sim.domain.text import Message, _
+from xingtu_sim.domain.text import Text, _
 from xingtu_sim.web.security import CSRF_FIELD, csrf_ok
 
 MAX_FIELDS = 20
@@ -52,7 +52,7 @@ def field(fields: dict[str, str], name: str) -> str:
     return fields[name]
 
 
-def whole_number(text: str, error: Message) -> int:
+def whole_number(text: str, error: Text) -> int:
     """A whole number of ASCII digits, zero or more; anything else is `error`."""
     text = text.strip()
     if not (text.isascii() and text.isdigit()):

@@ -10,8 +10,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from xingtu_sim.domain.account import Platform
-from xingtu_sim.domain.errors import Message
 from xingtu_sim.domain.lifecycle import TRANSITIONS, TRIGGERS
+from xingtu_sim.domain.text import Text
 from xingtu_sim.web.forms import page_number
 from xingtu_sim.web.practice import OPENING_MOVE, Pages, Practice
 from xingtu_sim.web.render import render_page, task_href
@@ -40,7 +40,7 @@ async def publish_form(request: Request) -> Response:
     return publish_page(request)
 
 
-async def overview_page(request: Request, *, status: int = 200, problem: Sequence[Message] = ()) -> Response:
+async def overview_page(request: Request, *, status: int = 200, problem: Sequence[Text] = ()) -> Response:
     pages = Pages(*(page_number(request, name) for name in LISTS)) if request.method == "GET" else Pages()
     data = await run_in_threadpool(practice(request).overview, pages)
 
@@ -63,7 +63,7 @@ async def overview_page(request: Request, *, status: int = 200, problem: Sequenc
     )
 
 
-async def details_page(request: Request, name: str, *, status: int = 200, problem: Sequence[Message] = ()) -> Response:
+async def details_page(request: Request, name: str, *, status: int = 200, problem: Sequence[Text] = ()) -> Response:
     data = await run_in_threadpool(practice(request).details, name)
     return render_page(
         request,
@@ -83,7 +83,7 @@ async def account_page(
     request: Request,
     *,
     status: int = 200,
-    problem: Sequence[Message] = (),
+    problem: Sequence[Text] = (),
     values: dict[str, str] | None = None,
 ) -> Response:
     data = await run_in_threadpool(practice(request).account_page)
@@ -106,7 +106,7 @@ def publish_page(
     request: Request,
     *,
     status: int = 200,
-    problem: Sequence[Message] = (),
+    problem: Sequence[Text] = (),
     values: dict[str, str] | None = None,
 ) -> Response:
     shown = {"name": "", "brand": "", "price": "", "requirements": "", **(values or {})}

@@ -1,18 +1,13 @@
-"""Messages of both kinds as text: the gettext catalogues are replacing the domain's old ones, meanwhile."""
+"""Messages, labels and plain values as text in the page's language."""
 
 from __future__ import annotations
 
-from xingtu_sim.domain.text import Joined, LabelledEnum, Message
+from xingtu_sim.domain.text import Joined, Message
 from xingtu_sim.i18n import Lang, render
 
 
 def shown(value: object, lang: Lang) -> str:
-    """A message or label of either kind (catalogue, or old `label(lang)` and functions), or a plain value."""
-    if isinstance(value, Message | Joined | LabelledEnum):
-        return render(value, lang)
-    label = getattr(value, "label", None)
-    if callable(label):
-        return str(label(lang))
-    if callable(value):
-        return str(value(lang))
+    """A message, a labelled member or row (a state, a move), or a plain value, as text in `lang`."""
+    if isinstance(value, Message | Joined) or isinstance(getattr(value, "label", None), Message):
+        return render(value, lang)  # type: ignore[arg-type]
     return str(value)
