@@ -16,6 +16,7 @@ from xingtu_sim.cli import main
 from xingtu_sim.domain.account import CreatorAccount, Platform
 from xingtu_sim.domain.errors import InputError
 from xingtu_sim.domain.lifecycle import Trigger
+from xingtu_sim.i18n import describe
 from xingtu_sim.lessons import Lesson, Move, Practice, bundled_lessons, read_lessons
 from xingtu_sim.lessons.lesson import bundled_lessons_folder
 from xingtu_sim.lessons.solve import shortest_solution
@@ -133,7 +134,7 @@ def test_a_file_that_cannot_be_a_lesson_is_refused_with_its_file_and_line(name: 
     path.write_text(text, encoding="utf-8")
     with pytest.raises(InputError) as refused:
         read_lessons([path])
-    described = refused.value.describe("en")
+    described = describe(refused.value, "en")
     assert f"{path}:{line}: " in described
     assert why in described
 
