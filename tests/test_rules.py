@@ -107,7 +107,7 @@ def test_a_fee_set_in_a_scenario_is_checked_like_a_file() -> None:
     assert with_rule(Rules(), "service_fee_percent", 10).service_fee_percent == Decimal(10)
     with pytest.raises(RulesError) as error:
         with_rule(Rules(), "service_fee_percent", 101)
-    assert error.value.describe("en") == "  service_fee_percent: must be between 0 and 100, got 101"
+    assert describe(error.value, "en") == "  service_fee_percent: must be between 0 and 100, got 101"
 
 
 # Random rules documents. The oracle below is the SPEC's table with the ranges the rules file allows.

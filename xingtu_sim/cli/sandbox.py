@@ -9,7 +9,7 @@ from contextlib import contextmanager
 import click
 
 from xingtu_sim.cli import sandbox_text
-from xingtu_sim.cli.base import current_lang, lang_option, say
+from xingtu_sim.cli.base import XingtuCommand, current_lang, lang_option, say
 from xingtu_sim.cli.sandbox_options import (
     Followers,
     MoveCommand,
@@ -349,14 +349,12 @@ def _old_publish(**values: object) -> None:
 
 
 # The brand's move shared a word with `do publish` (the creator publishing the video): it is `offer` now.
-_OLD_PUBLISH_HELP = """The old name of `offer`, kept for one release: the brand publishes TASK to the creator.
-
-`offer` 的旧名称，保留一个版本：品牌方向达人发布任务 TASK。
-
-Example / 示例:  xingtu-sim sandbox offer "Spring launch" --brand Nike --price 8000
-"""
+_OLD_PUBLISH_HELP = N_(
+    "The old name of `offer`, kept for one release: the brand publishes TASK to the creator.\n\n"
+    'Example:  xingtu-sim sandbox offer "Spring launch" --brand Nike --price 8000'
+)
 sandbox_group.add_command(
-    click.Command("publish", callback=_old_publish, params=offer_command.params, help=_OLD_PUBLISH_HELP, hidden=True)
+    XingtuCommand("publish", callback=_old_publish, params=offer_command.params, help=_OLD_PUBLISH_HELP, hidden=True)
 )
 
 

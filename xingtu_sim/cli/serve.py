@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import click
 
-from xingtu_sim.cli.base import chosen_lang, current_lang, lang_option, say
+from xingtu_sim.cli.base import XingtuCommand, chosen_lang, current_lang, lang_option, say
 from xingtu_sim.cli.sandbox_options import db_option, make_folder, rules_change_option, sandbox_path
 from xingtu_sim.domain.rules import Rules
-from xingtu_sim.domain.text import Message, _
+from xingtu_sim.domain.text import N_, Message, _
 from xingtu_sim.i18n import render
 
 
@@ -15,14 +15,14 @@ def _say(message: Message) -> None:
     say(render(message, current_lang()))
 
 
-@click.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Loopback address to serve on. 本机监听地址。")
+@click.command("serve", cls=XingtuCommand)
+@click.option("--host", default="127.0.0.1", show_default=True, help=N_("Loopback address to serve on."))
 @click.option(
     "--port",
     type=click.IntRange(0, 65535),
     default=8000,
     show_default=True,
-    help="Port (0: any free port). 端口（0 表示任选空闲端口）。",
+    help=N_("Port (0: any free port)."),
 )
 @rules_change_option
 @db_option
@@ -30,9 +30,7 @@ def _say(message: Message) -> None:
 def command(host: str, port: int, rules: Rules | None) -> None:
     """Serve the practice console at http://127.0.0.1:8000/ until Ctrl-C, on the sandbox file.
 
-    在 http://127.0.0.1:8000/ 提供浏览器练习控制台，直到按 Ctrl-C；与 sandbox 命令使用同一个沙盒文件。
-
-    Example / 示例:  xingtu-sim serve --db practice.db --lang zh-CN
+    Example:  xingtu-sim serve --db practice.db --lang zh-CN
     """
     # The web stack is imported here only, so that other commands and --help start fast.
     from xingtu_sim.web import Practice, create_app
