@@ -165,7 +165,7 @@ def test_a_refused_move_shows_its_reason_in_the_page_s_language_and_changes_noth
     click(page, "button", button)
     alert = page.get_by_role("alert")
     expected = {
-        "en": 'Refused: the platform cannot "pass the review" task "Spring launch", which is viewing details. '
+        "en": 'Refused: the platform cannot pass the review: task "Spring launch" is in the state "viewing details". '
         "Reason: not allowed in this state.",
         "zh-CN": "操作被拒绝：平台无法对任务 “Spring launch”（查看详情）执行“审核通过”。原因：当前状态不允许该操作。",
     }[lang]

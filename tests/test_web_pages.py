@@ -8,7 +8,7 @@ import pytest
 from web_client import Console, new_sandbox
 
 from xingtu_sim import TRANSITIONS, Actor, State
-from xingtu_sim.i18n import LANGS, Lang
+from xingtu_sim.i18n import LANGS, Lang, render
 from xingtu_sim.sandbox import session
 from xingtu_sim.web.practice import PAGE_SIZE
 from xingtu_sim.web.render import task_href
@@ -103,8 +103,8 @@ def test_the_details_page_shows_brand_price_fee_net_pay_hours_left_and_state(con
     assert '<dd class="requirements">A 30-second vertical video\nno logos</dd>' in page.html
     assert {"en": "The brand's requirements", "zh-CN": "广告主的主要需求"}[lang] in page.text
     assert {"en": "19 hours left (until hour 24)", "zh-CN": "剩余 19 小时（至第 24 小时）"}[lang] in page.text
-    assert State.VIEWING_DETAILS.label(lang) in page.text
-    assert page.buttons[:3] == [t.label(lang) for t in TRANSITIONS if t.trigger in ("close", "accept", "decline")]
+    assert render(State.VIEWING_DETAILS, lang) in page.text
+    assert page.buttons[:3] == [render(t, lang) for t in TRANSITIONS if t.trigger in ("close", "accept", "decline")]
     assert SIDES[lang] == page.headings[1:4]
 
 
@@ -131,7 +131,7 @@ def test_declining_or_letting_a_task_lapse_leaves_the_account_unchanged(console:
         assert console.post("/wait", hours="24").location == "/"
     ended = State.DECLINED if ending == "decline" else State.EXPIRED
     assert state_of(console.path, "Spring launch") is ended
-    assert ended.en in console.get("/").text
+    assert ended.label.msgid in console.get("/").text
     after = console.get("/account").text
     assert after.replace("hour 24 (day 2, 00:00)", "hour 0 (day 1, 00:00)") == before
 
@@ -171,7 +171,7 @@ def test_the_details_page_offers_exactly_the_moves_possible_now_each_on_its_side
     with session(path, write=False) as current:
         possible = current.task("Spring launch").possible_now()
     wait_and_try = ["Try", "Wait"]
-    assert page.buttons == [t.label("en") for actor in Actor for t in possible if t.actor is actor] + wait_and_try
+    assert page.buttons == [render(t, "en") for actor in Actor for t in possible if t.actor is actor] + wait_and_try
 
 
 @pytest.mark.parametrize("state", _states(), ids=lambda s: s.id)
