@@ -8,6 +8,7 @@ import pytest
 
 from xingtu_sim import InputError, fen_to_yuan, format_yuan, service_fee, yuan_to_fen
 from xingtu_sim.domain.money import MAX_PRICE_YUAN, price_to_fen
+from xingtu_sim.i18n import describe
 
 
 @pytest.mark.parametrize(
@@ -29,24 +30,24 @@ def test_an_amount_of_any_length_is_one_clear_input_error(digits: int) -> None:
     for amount in ("9" * digits, int("9" * min(digits, 4_000)) * 10 ** max(digits - 4_000, 0)):
         with pytest.raises(InputError) as error:
             yuan_to_fen(amount)
-        assert "is too large an amount of money: at most 1,000,000,000,000,000 yuan." in error.value.describe("en")
-        assert len(error.value.describe("en")) < 120  # the amount is cut short, not printed whole
+        assert "is too large an amount of money: at most 1,000,000,000,000,000 yuan." in describe(error.value, "en")
+        assert len(describe(error.value, "en")) < 120  # the amount is cut short, not printed whole
 
 
 @pytest.mark.parametrize("price", ["0", "0.00", 0, Decimal("0.0")])
 def test_a_task_that_pays_nothing_is_refused(price: str | int | Decimal) -> None:
     with pytest.raises(InputError) as error:
         price_to_fen(price)
-    assert error.value.describe("en") == "A task's price must be more than 0 yuan."
-    assert error.value.describe("zh-CN") == "任务报酬必须大于 0 元。"
+    assert describe(error.value, "en") == "A task's price must be more than 0 yuan."
+    assert describe(error.value, "zh-CN") == "任务报酬必须大于 0 元。"
 
 
 @pytest.mark.parametrize("price", [f"{MAX_PRICE_YUAN}.01", "9" * 27, "9" * 5_000])
 def test_a_task_price_above_the_largest_is_refused_naming_the_largest(price: str) -> None:
     with pytest.raises(InputError) as error:
         price_to_fen(price)
-    assert error.value.describe("en").startswith("A task's price is at most 10,000,000 yuan; got ")
-    assert error.value.describe("zh-CN").startswith("任务报酬最多 10,000,000 元，实际为 ")
+    assert describe(error.value, "en").startswith("A task's price is at most 10,000,000 yuan; got ")
+    assert describe(error.value, "zh-CN").startswith("任务报酬最多 10,000,000 元，实际为 ")
 
 
 def test_the_largest_price_and_the_smallest_are_accepted() -> None:

@@ -142,7 +142,7 @@ def test_text_that_is_not_toml_and_unreadable_files_are_policy_errors(tmp_path: 
 def test_max_steps_out_of_range_is_named_once_not_also_as_missing() -> None:
     with pytest.raises(PolicyError) as error:
         parse_policy("max_steps = 0", "my.toml")
-    assert error.value.describe("en").splitlines() == [
+    assert describe(error.value, "en").splitlines() == [
         "Invalid policy in my.toml:",
         "  max_steps: must be between 1 and 10000, got 0",
     ]
@@ -152,8 +152,8 @@ def test_max_steps_out_of_range_is_named_once_not_also_as_missing() -> None:
 def test_a_whole_number_of_thousands_of_digits_is_one_clear_line(lang: Lang) -> None:
     with pytest.raises(PolicyError) as error:
         parse_policy("max_steps = " + "9" * 5_000, "my.toml")
-    assert error.value.describe(lang).count("\n") == 0
-    assert ("4,300 digits" if lang == "en" else "4300 位") in error.value.describe(lang)
+    assert describe(error.value, lang).count("\n") == 0
+    assert ("4,300 digits" if lang == "en" else "4300 位") in describe(error.value, lang)
 
 
 def test_huge_numbers_written_in_few_characters_are_each_named_under_their_key() -> None:
@@ -164,7 +164,7 @@ def test_huge_numbers_written_in_few_characters_are_each_named_under_their_key()
     )
     with pytest.raises(PolicyError) as error:
         parse_policy(document, "my.toml")
-    lines = error.value.describe("en").splitlines()
+    lines = describe(error.value, "en").splitlines()
     assert [line.split(":")[0].strip() for line in lines[1:]] == [
         "max_steps",
         "prices.yuan",

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from xingtu_sim.cli import main
 from xingtu_sim.domain.errors import InputError
 from xingtu_sim.domain.lifecycle import State
+from xingtu_sim.i18n import describe
 from xingtu_sim.runner.suggest import nearest_phrasing
 from xingtu_sim.steps.numbers import parse_count
 from xingtu_sim.steps.vocabulary import PHRASES, STATE_VARIANTS, VOCABULARY, Kind, matching, step_line
@@ -65,7 +66,7 @@ def test_a_count_is_read_as_scenario_writers_write_it(written: str, count: int) 
 def test_a_count_that_is_no_whole_number_is_named(written: str) -> None:
     with pytest.raises(InputError) as raised:
         parse_count(written)
-    assert raised.value.describe("en") == f'"{written}" is not a whole number.'
+    assert describe(raised.value, "en") == f'"{written}" is not a whole number.'
 
 
 def test_the_source_texts_state_names_stand_for_the_states_they_name() -> None:
