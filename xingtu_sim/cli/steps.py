@@ -9,7 +9,7 @@ from xingtu_sim.domain.account import Platform
 from xingtu_sim.domain.errors import Reason
 from xingtu_sim.domain.lifecycle import State
 from xingtu_sim.domain.text import _
-from xingtu_sim.i18n import Lang, join, render, text
+from xingtu_sim.i18n import Lang, join, render
 from xingtu_sim.steps.vocabulary import STATE_VARIANTS, VOCABULARY, Kind, step_line
 
 
@@ -46,7 +46,7 @@ def command() -> None:
     say(render(numbers, lang))
     for kind in Kind:
         say("")
-        say(text(f"steps.{kind.value}", lang), bold=True)
+        say(_HEADINGS[kind], bold=True)
         for phrase in VOCABULARY:
             if kind in phrase.kinds:
                 say(f"  {step_line(phrase, lang, kind)}")
@@ -59,6 +59,13 @@ def command() -> None:
     say(render(_("States {{state}}: {states}.", states=join([_state(state, lang) for state in State], lang)), lang))
     say(render(_("Reasons {{reason}}: {reasons}.", reasons=join([render(r, lang) for r in Reason], lang)), lang))
     say(render(_("Platforms {{platform}}: {platforms}.", platforms=join([p.choice for p in Platform], lang)), lang))
+
+
+_HEADINGS = {
+    Kind.GIVEN: _("Given: set-up"),
+    Kind.WHEN: _("When: actions (a refused action is remembered for a Then step)"),
+    Kind.THEN: _("Then: checks"),
+}
 
 
 def _state(state: State, lang: Lang) -> str:
