@@ -103,7 +103,7 @@ states = st.sampled_from([label for s in State for label in (s.id, s.label.msgid
 reasons = st.sampled_from([label for r in Reason for label in (r.label.msgid, render(r, "zh-CN"))]) | plain
 platforms = st.sampled_from(["douyin", "xigua", "huoshan", "抖音", "西瓜", "火山", "weibo"]) | plain
 values = st.fixed_dictionaries(
-    {"n": numbers, "amount": amounts, "task": names, "brand": names, "state": states, "reason": reasons}
+    {"n": numbers, "amount": amounts, "task": names, "brand": names, "text": names, "state": states, "reason": reasons}
 ).flatmap(lambda v: platforms.map(lambda platform: {**v, "platform": platform}))
 vocabulary_steps = st.builds(
     lambda phrase, lang, found: phrase.render(lang, **found),

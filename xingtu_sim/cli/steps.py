@@ -12,6 +12,12 @@ from xingtu_sim.domain.text import _
 from xingtu_sim.i18n import Lang, join, render
 from xingtu_sim.steps.vocabulary import STATE_VARIANTS, VOCABULARY, Kind, step_line
 
+PLACEHOLDERS = _(
+    'Placeholders: "{{task}}", "{{brand}}" quoted names; "{{text}}" a quoted text; {{n}} a whole number '
+    "(150000, 150,000, 15万, 9.5万, 10w or 十五万); {{amount}} yuan (8000 or 10.50); {{state}} a state; "
+    "{{platform}} a platform; {{reason}} a refusal reason. A step may end with . or 。"
+)
+
 
 @click.command("steps", cls=XingtuCommand)
 @lang_option
@@ -32,18 +38,7 @@ def command() -> None:
         ),
         bold=True,
     )
-    say(
-        render(
-            _(
-                'Placeholders: "{{task}}", "{{brand}}" quoted names; {{n}} a whole '
-                "number; {{amount}} yuan (8000 or 10.50); {{state}} a state; "
-                "{{platform}} a platform; {{reason}} a refusal reason."
-            ),
-            lang,
-        )
-    )
-    numbers = _("A number may also be written 150,000, 15万, 1.5万, 15w or 十五万; a step may end with . or 。")
-    say(render(numbers, lang))
+    say(render(PLACEHOLDERS, lang))
     for kind in Kind:
         say("")
         say(_HEADINGS[kind], bold=True)

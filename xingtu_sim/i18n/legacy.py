@@ -247,14 +247,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "步骤词汇表：写在“假如 / 当 / 那么”之后（“而且 / 但是”延续上一个）。\n"
         "中文场景文件的第一行写：# language: zh-CN",
     ),
-    "steps.placeholders": (
-        N_(
-            'Placeholders: "{{task}}", "{{brand}}" quoted names; {{n}} a whole number; {{amount}} yuan (8000 or '
-            "10.50); {{state}} a state; {{platform}} a platform; {{reason}} a refusal reason."
-        ),
-        "占位符：“{{task}}”“{{brand}}” 加引号的名称；{{n}} 整数；{{amount}} 金额（元，如 8000 或 10.50）；"
-        "{{state}} 状态；{{platform}} 平台；{{reason}} 拒绝原因。",
-    ),
     "steps.given": (N_("Given: set-up"), "假如：前提设置"),
     "steps.when": (
         N_("When: actions (a refused action is remembered for a Then step)"),

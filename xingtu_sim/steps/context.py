@@ -148,6 +148,19 @@ class ScenarioContext:
     def has_stopped(self) -> None:
         self.set_up(self.workspace.stop_receiving)
 
+    @says("asks_for")
+    def ask_for(self, task: str, text: str) -> None:
+        """The brand's requirements, shown with the task's details: set up (Given) or changed (When)."""
+
+        def set_requirements() -> None:
+            self.workspace.task(task).requirements = text
+
+        if self.current_kind == "given":
+            self.set_up(set_requirements)
+        else:
+            self.do(set_requirements, task)
+        self.outcome = render(_('task "{task}" asks for "{text}"', task=task, text=text), self.lang)
+
     @says("publish")
     def publish(self, brand: str, task: str, amount: str) -> None:
         """Given: set-up that must succeed; When: the brand's move, refusal remembered."""

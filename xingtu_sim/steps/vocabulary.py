@@ -200,6 +200,7 @@ VOCABULARY: tuple[Phrase, ...] = (
         '品牌方 "{brand}" 发布任务 "{task}" 报酬 {amount} 元',
     ),
     Phrase("task_is", (GIVEN,), 'the task "{task}" is {state}', '任务 "{task}" 处于 {state}'),
+    Phrase("asks_for", (GIVEN, WHEN), 'the task "{task}" asks for "{text}"', '任务 "{task}" 的需求是 "{text}"'),
     # When: the creator's account
     Phrase("open", (WHEN,), "the creator opens Xingtu", "达人开通星图"),
     Phrase("stop_receiving", (WHEN,), "the creator stops receiving tasks", "达人关闭接收任务"),
