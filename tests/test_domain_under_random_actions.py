@@ -9,6 +9,7 @@ may change; the checks after every step compare the two.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -57,6 +58,13 @@ bad_prices = st.sampled_from(["-1", "1.234", "abc", "", "1e3", "NaN", "-0.01", "
 def pays_something(price: Decimal | str | int) -> bool:
     """The SPEC's price of a task: more than 0 yuan, at most the largest price."""
     return 0 < Decimal(str(price).strip()) <= MAX_PRICE_YUAN
+
+
+def readable(name: str) -> bool:
+    """The SPEC's name of a task or brand: something to read, at most 60 characters, nothing hidden, no edge spaces."""
+    hidden = {"Cc", "Cf", "Cs", "Zl", "Zp"}
+    shown = not any(unicodedata.category(character) in hidden for character in name)
+    return bool(name.strip()) and name == name.strip() and len(name) <= 60 and shown
 
 
 task_names = st.sampled_from(["Spring launch", "夏季新品", "T", "a b"]) | st.text(min_size=1, max_size=12)
@@ -196,7 +204,14 @@ class OneCreatorsXingtu(RuleBasedStateMachine):
 
     @rule(target=names, name=task_names, brand=st.text(max_size=8), price=prices)
     def a_brand_publishes_a_task(self, name: str, brand: str, price: Decimal | str | int) -> str:
-        may = name not in self.model.tasks and self.model.xingtu_open and self.model.receiving and pays_something(price)
+        may = (
+            readable(name)
+            and readable(brand)
+            and name not in self.model.tasks
+            and self.model.xingtu_open
+            and self.model.receiving
+            and pays_something(price)
+        )
         assert self.refused(self.workspace.publish, name, brand, price) is not may
         if may:
             task = self.workspace.task(name)
@@ -351,7 +366,9 @@ test_the_specs_invariants_hold_whatever_every_actor_does_in_any_order = OneCreat
 @settings(max_examples=examples(200), deadline=None)
 @given(
     rules=rules_in_force,
-    published=st.lists(st.tuples(task_names, prices.filter(pays_something)), max_size=5, unique_by=lambda p: p[0]),
+    published=st.lists(
+        st.tuples(task_names.filter(readable), prices.filter(pays_something)), max_size=5, unique_by=lambda p: p[0]
+    ),
     waits=st.lists(st.integers(0, 24 * 30), min_size=1, max_size=6),
 )
 def test_a_creator_who_opens_xingtu_and_leaves_every_task_alone_ends_with_the_account_as_it_was(

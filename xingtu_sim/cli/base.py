@@ -17,6 +17,7 @@ import click
 
 from xingtu_sim.cli.output import CLOSED_PIPE, WRITE_ERRORS, OutputGone, discard_stdout, flush_stdout, why_not_written
 from xingtu_sim.domain.errors import ActionRefused, XingtuError
+from xingtu_sim.domain.names import visible
 from xingtu_sim.domain.text import N_, Text, _
 from xingtu_sim.i18n import Lang, available_languages, default_lang, parse_lang, render, render_lines
 from xingtu_sim.i18n.click_messages import click_language, use_language
@@ -105,13 +106,9 @@ def use_colour() -> bool | None:
     return False if os.environ.get("NO_COLOR") else None
 
 
-# Control characters from a user's file or argument (an escape sequence, say) must not reach the terminal.
-_UNPRINTABLE = {code: "\ufffd" for code in [*range(0x20), 0x7F, *range(0x80, 0xA0)] if chr(code) not in "\n\t"}
-
-
 def say(text: Text = "", *, err: bool = False, nl: bool = True, file: IO[str] | None = None, **style: Any) -> None:
     """Print a line in the reader's language, styled on a terminal and plain when piped or with NO_COLOR."""
-    message = render(text, current_lang()).translate(_UNPRINTABLE)
+    message = visible(render(text, current_lang()))  # a user's control or format characters never show; then our style
     click.echo(click.style(message, **style) if style else message, err=err, nl=nl, file=file, color=use_colour())
 
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
+
+import click
 
 from xingtu_sim.cli.base import BadInput, current_lang, say
 from xingtu_sim.cli.output import why_not_written
@@ -37,11 +40,14 @@ class ReportOutput:
                 self._file = (opened.st_dev, opened.st_ino)
 
     def emit(self, line: str = "", nl: bool = True, **style: Any) -> None:
+        # A document is written as built (its builder made users' text visible; the HTML page's own script
+        # holds control characters that must stay); text for people goes through say().
+        write = partial(click.echo, color=False) if self.document else partial(say, **style)
         if self._stream is None:
-            say(line, nl=nl, **style)  # standard output: a full disk or closed pipe is the command's to tell
+            write(line, nl=nl)  # standard output: a full disk or closed pipe is the command's to tell
             return
         try:
-            say(line, nl=nl, file=self._stream, **style)
+            write(line, nl=nl, file=self._stream)
         except OSError as error:
             self._failed = True
             raise self._cannot_write(error) from None

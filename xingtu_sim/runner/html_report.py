@@ -12,9 +12,7 @@ import json
 import re
 from importlib import resources
 
-import cucumber_messages as cm
-
-from xingtu_sim.runner.messages import messages
+from xingtu_sim.runner.messages import messages, neutralised
 from xingtu_sim.runner.results import RunResult
 
 _ASSETS = resources.files("xingtu_sim.runner") / "html_formatter"
@@ -26,8 +24,7 @@ def html_report(run: RunResult) -> str:
     template = _asset("index.mustache")
     # `<` as \x3C keeps a step's text from closing the script element (the formatter does the same).
     envelopes = ",".join(
-        json.dumps(cm.message_converter.to_dict(envelope), ensure_ascii=False).replace("<", "\\x3C")
-        for envelope in messages(run)
+        json.dumps(neutralised(envelope), ensure_ascii=False).replace("<", "\\x3C") for envelope in messages(run)
     )
     fields = {
         "title": "xingtu-sim",

@@ -30,6 +30,7 @@ from xingtu_sim.i18n import render
 from xingtu_sim.runner.results import RunResult, ScenarioResult, Status, StepResult
 from xingtu_sim.runner.suggest import nearest_phrasing
 from xingtu_sim.runner.text_reports import shown_path
+from xingtu_sim.runner.tool_reports import neutralised as visible_values
 from xingtu_sim.steps.vocabulary import LANGUAGES, VOCABULARY, Phrase, vocabulary_lang
 
 _STATUS = {
@@ -54,8 +55,13 @@ class _Definition:
 
 def messages_ndjson(run: RunResult) -> str:
     """The whole run as Cucumber Messages, one JSON object a line."""
-    lines = (json.dumps(cm.message_converter.to_dict(envelope), ensure_ascii=False) for envelope in messages(run))
+    lines = (json.dumps(neutralised(envelope), ensure_ascii=False) for envelope in messages(run))
     return "".join(f"{line}\n" for line in lines)
+
+
+def neutralised(envelope: cm.Envelope) -> Any:
+    """The message as JSON values, a name's or step's control and format characters shown as �."""
+    return visible_values(cm.message_converter.to_dict(envelope))
 
 
 def messages(run: RunResult) -> Iterator[cm.Envelope]:

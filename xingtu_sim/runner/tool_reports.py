@@ -6,13 +6,26 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from itertools import groupby
+from typing import Any
 
+from xingtu_sim.domain.names import visible
 from xingtu_sim.runner.results import RunResult, ScenarioResult, Status
 from xingtu_sim.runner.text_reports import shown_path
 
 _NANOSECONDS = 1_000_000_000
 # What XML 1.0 cannot hold at all, not even escaped: most control characters, e.g. from a pasted name.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def neutralised(value: Any) -> Any:
+    """A document's values with every string as it may be shown: a name's control or format characters become �."""
+    if isinstance(value, str):
+        return visible(value)
+    if isinstance(value, dict):
+        return {key: neutralised(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [neutralised(item) for item in value]
+    return value
 
 
 def _slug(name: str) -> str:
@@ -42,7 +55,7 @@ def cucumber_json(run: RunResult) -> str:
                 "elements": [_element(feature_id, scenario) for scenario in scenarios],
             }
         )
-    return json.dumps(features, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(neutralised(features), ensure_ascii=False, indent=2) + "\n"
 
 
 def _element(feature_id: str, scenario: ScenarioResult) -> dict[str, object]:
@@ -103,7 +116,7 @@ def junit_xml(run: RunResult) -> str:
                 failure.text = details
     ET.indent(root)
     document = ET.tostring(root, encoding="unicode")
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + _NOT_XML.sub("\ufffd", document) + "\n"
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + visible(_NOT_XML.sub("\ufffd", document)) + "\n"
 
 
 def _details(scenario: ScenarioResult) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import TypeVar
 
 from xingtu_sim.domain.account import CreatorAccount, parse_platform
@@ -11,6 +12,7 @@ from xingtu_sim.domain.clock import HOURS_PER_DAY
 from xingtu_sim.domain.errors import ActionRefused, InputError, Reason
 from xingtu_sim.domain.lifecycle import State, Trigger
 from xingtu_sim.domain.money import format_yuan, price_to_fen, yuan_to_fen
+from xingtu_sim.domain.names import BRAND_NAME, TASK_NAME, checked_name
 from xingtu_sim.domain.rules import Rules
 from xingtu_sim.domain.text import _, ngettext
 from xingtu_sim.domain.trace import Trace
@@ -299,6 +301,9 @@ class ScenarioContext:
             "reason": self._reason,
             "platform": parse_platform,
         }
+        if phrase.key == "publish":  # the names a task is published with are made here
+            checks["task"] = partial(checked_name, kind=TASK_NAME)
+            checks["brand"] = partial(checked_name, kind=BRAND_NAME)
         for name, value in match.groupdict().items():
             try:
                 checks.get(name, str)(value)
