@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from xingtu_sim import CreatorAccount, InputError, Workspace
 from xingtu_sim.cli import main
 from xingtu_sim.domain.names import FORMAT_CHARACTERS, MAX_NAME_LENGTH, visible
-from xingtu_sim.i18n import LANGS, Lang
+from xingtu_sim.i18n import LANGS, Lang, describe
 from xingtu_sim.sandbox import create, session
 
 HIDDEN_CATEGORIES = {"Cc", "Cf", "Cs", "Zl", "Zp"}
@@ -51,12 +51,12 @@ def test_a_name_that_could_mislead_a_reader_is_refused_where_it_is_made(kind: st
     workspace = _workspace()
     with pytest.raises(InputError) as error:
         workspace.publish(name, "Nike", 8000) if kind == "task" else workspace.publish("Spring launch", name, 8000)
-    assert english in error.value.describe("en")
-    assert chinese in error.value.describe("zh-CN")
-    assert KINDS[kind][1] in error.value.describe("zh-CN")
+    assert english in describe(error.value, "en")
+    assert chinese in describe(error.value, "zh-CN")
+    assert KINDS[kind][1] in describe(error.value, "zh-CN")
     assert workspace.tasks == {}
     for lang in LANGS:
-        assert visible(error.value.describe(lang)) == error.value.describe(lang)  # the refusal hides nothing itself
+        assert visible(describe(error.value, lang)) == describe(error.value, lang)  # the refusal hides nothing itself
 
 
 @pytest.mark.parametrize(
