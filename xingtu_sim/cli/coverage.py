@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from xingtu_sim.cli.base import EXIT_FAILED, XingtuCommand, current_lang, lang_option, rules_option, say
+from xingtu_sim.cli.base import EXIT_FAILED, Failed, XingtuCommand, current_lang, lang_option, rules_option, say
 from xingtu_sim.domain.lifecycle import EDGES, TRIGGERS, State
 from xingtu_sim.domain.rules import Rules
 from xingtu_sim.domain.text import N_, Text, _, ngettext
@@ -35,10 +35,13 @@ def command(
     Example:  xingtu-sim coverage features/ --fail-under 100
     """
     from xingtu_sim.runner.session import RunOptions, run_paths
-    from xingtu_sim.runner.tags import TagFilter
+    from xingtu_sim.runner.tags import NothingSelected, TagFilter
 
     lang = current_lang()
-    run = run_paths(paths, RunOptions(lang, TagFilter(tags), rules))
+    try:
+        run = run_paths(paths, RunOptions(lang, TagFilter(tags), rules))
+    except NothingSelected as nothing:
+        raise Failed(render(nothing.line, lang)) from None
     trace = Trace()
     for scenario in run.scenarios:
         if scenario.trace is not None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from xingtu_sim.cli.base import EXIT_FAILED, XingtuCommand, current_lang, lang_option, rules_option, say
+from xingtu_sim.cli.base import EXIT_FAILED, Failed, XingtuCommand, current_lang, lang_option, rules_option, say
 from xingtu_sim.cli.report_output import ReportOutput
 from xingtu_sim.domain.rules import Rules
 from xingtu_sim.domain.text import N_, _, ngettext
@@ -43,7 +43,7 @@ def command(
     from xingtu_sim.runner.dry_run import check_steps
     from xingtu_sim.runner.reports import FOR_TOOLS, make_report
     from xingtu_sim.runner.session import RunOptions, load_paths, run_paths
-    from xingtu_sim.runner.tags import TagFilter
+    from xingtu_sim.runner.tags import NothingSelected, TagFilter
     from xingtu_sim.runner.text_reports import summary_lines
 
     lang = current_lang()
@@ -87,12 +87,13 @@ def command(
             )  # fmt: skip
             output_to.withdraw(render(said, lang))
             raise
+        except NothingSelected as nothing:
+            output_to.withdraw(render(nothing.line, lang))
+            raise Failed(render(nothing.line, lang)) from None
         except Exception:
             output_to.withdraw(None)
             raise
 
-    if not run.scenarios:
-        say(_('No scenario matches --tags "{tags}".', tags=tags or ""), err=True, fg="yellow")
     if output is not None:
         say(_("{format} report written to {path}", format=report_format, path=output))
     *lines, last = summary_lines(run, lang)

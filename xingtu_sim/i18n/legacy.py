@@ -170,26 +170,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}：没有“功能:”行（中文文件需先写“# language: zh-CN”）。",
     ),
     "run.no_scenarios": (N_("{path}:{line}: the feature holds no scenario."), "{path}:{line}：该功能中没有任何场景。"),
-    "run.parse_error": (N_("{path}:{line}: {problem}"), "{path}:{line}：{problem}"),
-    "gherkin.unexpected": (
-        N_("unexpected line '{got}'; expected {expected}."),
-        "无法识别的行“{got}”；此处应为：{expected}。",
-    ),
-    "gherkin.eof": (N_("the file ends too early; expected {expected}."), "文件意外结束；此处应为：{expected}。"),
-    "gherkin.language": (
-        N_('unknown language "{language}" in "# language:"; use e.g. en or zh-CN.'),
-        "“# language:” 中的语言 “{language}” 无法识别；请使用 en 或 zh-CN 等。",
-    ),
-    "gherkin.cells": (N_("the rows of this table have different numbers of cells."), "该表格各行的单元格数量不一致。"),
-    "gherkin.tag_space": (N_("a tag may not contain spaces."), "标签中不能包含空格。"),
-    "gherkin.first_step": (
-        N_("the first step of a scenario or background starts with Given, When, Then or *, not And or But."),
-        "场景或背景的第一个步骤须以 假如、当、那么 或 * 开头，不能以 而且 或 但是 开头。",
-    ),
-    "run.bad_tags": (
-        N_('Invalid --tags expression "{expression}": {error}'),
-        "--tags 表达式 “{expression}” 无效：{error}",
-    ),
     "run.wrong_kind": (
         N_("this phrasing is not a {keyword} step; write it after {keywords}."),
         "这个说法不能用在“{keyword}”之后；请写在“{keywords}”之后。",
@@ -212,7 +192,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("{undefined} of the failed scenarios have undefined steps (see `xingtu-sim steps`)."),
         "其中 {undefined} 个失败的场景含有未定义的步骤（见 `xingtu-sim steps`）。",
     ),
-    "run.no_match": (N_('No scenario matches --tags "{tags}".'), "没有场景匹配 --tags “{tags}”。"),
     "run.report_written": (N_("{format} report written to {path}"), "{format} 报告已写入 {path}"),
     "run.dry_problem": (N_("{path}:{line}: {step}"), "{path}:{line}：{step}"),
     "run.dry_summary": (

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -16,8 +15,9 @@ from pytest_bdd.gherkin_parser import get_gherkin_document
 from pytest_bdd.parser import Examples, Feature, FeatureParser, Rule, ScenarioTemplate, Step
 
 from xingtu_sim.domain.errors import InputError, unreadable
-from xingtu_sim.domain.text import Message, Text, _, join, pgettext
+from xingtu_sim.domain.text import Message, Text, _
 from xingtu_sim.files.text import ENCODING, UnreadableFile, read_text
+from xingtu_sim.runner.gherkin_hints import parse_problems
 from xingtu_sim.steps.vocabulary import MAX_STEP_LENGTH
 
 # Tags reach pytest as marks; with this prefix none is taken for pytest's own (@skip would skip the
@@ -69,13 +69,14 @@ def load_feature_files(paths: Iterable[Path]) -> list[FeatureFile]:
 
 def load_feature_file(path: Path) -> FeatureFile:
     """One feature file, checked: readable, text, UTF-8, Gherkin, with at least one scenario."""
-    if not read_text(path).strip():
+    text = read_text(path)
+    if not text.strip():
         raise InputError(_("{path}: the file is empty.", path=path))
     try:
         resolved = path.resolve()
         feature = _Parser(str(resolved.parent), resolved.name, ENCODING).parse()
     except GherkinParseError as error:
-        raise InputError(*_parse_problems(path, error)) from None
+        raise InputError(*parse_problems(path, text, error)) from None
     except KeyError:  # pytest-bdd cannot handle a document without a Feature line
         raise InputError(_("{path}: no 'Feature:' line (or '功能:' after '# language: zh-CN').", path=path)) from None
     except OSError as error:  # gone or changed since it was checked: the parser reads the file again
@@ -135,62 +136,3 @@ class _Parser(FeatureParser):
         if steps_data and steps_data[0].keyword_type == "Unknown":
             steps_data = [replace(steps_data[0], keyword_type="Context"), *steps_data[1:]]
         return super().parse_steps(steps_data)
-
-
-_LOCATION = re.compile(r"^\((\d+):\d+\): ")
-_UNEXPECTED = re.compile(r"expected: (.*), got '(.*)'$")
-_EOF = re.compile(r"unexpected end of file, expected: (.*)$")
-_LANGUAGE = re.compile(r"Language not supported: (.*)$")
-# The parser's token names, as a scenario writer would say them.
-_TOKENS = {
-    "#FeatureLine": pgettext("gherkin line", "'Feature:'"),
-    "#ScenarioLine": pgettext("gherkin line", "'Scenario:'"),
-    "#RuleLine": pgettext("gherkin line", "'Rule:'"),
-    "#ExamplesLine": pgettext("gherkin line", "'Examples:'"),
-    "#StepLine": pgettext("gherkin line", "a step (Given/When/Then …)"),
-    "#TableRow": pgettext("gherkin line", "a table row | … |"),
-    "#TagLine": pgettext("gherkin line", "a tag @…"),
-    "#DocStringSeparator": pgettext("gherkin line", 'the closing """'),
-}
-
-
-def _parse_problems(path: Path, error: GherkinParseError) -> list[Text]:
-    """One line per problem the Gherkin parser found, with its line number."""
-    found = [str(item) for item in getattr(error.__cause__, "errors", [])]
-    if not found:  # pytest-bdd's own checks, e.g. a scenario starting with And
-        found = [f"({error.line}:1): {error.message}"]
-    problems: list[Text] = []
-    for detail in found[:5]:
-        located = _LOCATION.match(detail)
-        line, problem = (int(located.group(1)), detail[located.end() :]) if located else (error.line, detail)
-        problems.append(_("{path}:{line}: {problem}", path=path, line=line, problem=_explain(problem)))
-    return problems
-
-
-_KNOWN = {
-    "inconsistent cell count within the table": _("the rows of this table have different numbers of cells."),
-    "A tag may not contain whitespace": _("a tag may not contain spaces."),
-    "First step in a scenario or background must start with": _(
-        "the first step of a scenario or background starts with Given, When, Then or *, not And or But."
-    ),
-}
-
-
-def _explain(detail: str) -> Text:
-    if found := _UNEXPECTED.search(detail):
-        return _(
-            "unexpected line '{got}'; expected {expected}.", got=found.group(2), expected=_expected(found.group(1))
-        )
-    if found := _EOF.search(detail):
-        return _("the file ends too early; expected {expected}.", expected=_expected(found.group(1)))
-    if found := _LANGUAGE.search(detail):
-        return _('unknown language "{language}" in "# language:"; use e.g. en or zh-CN.', language=found.group(1))
-    for known, key in _KNOWN.items():
-        if known in detail:
-            return key
-    return detail  # the parser's own words
-
-
-def _expected(tokens: str) -> Text:
-    wanted = [_TOKENS[token.strip()] for token in tokens.split(",") if token.strip() in _TOKENS]
-    return join(wanted) if wanted else "-"

@@ -16,7 +16,7 @@ from xingtu_sim.runner.binding import FeatureModule
 from xingtu_sim.runner.files import FeatureFile, bundled_features, find_feature_files, load_feature_files
 from xingtu_sim.runner.recorder import Recorder, tags_of
 from xingtu_sim.runner.results import RunResult, ScenarioResult
-from xingtu_sim.runner.tags import TagFilter
+from xingtu_sim.runner.tags import NothingSelected, TagFilter
 from xingtu_sim.steps import plugin as steps_plugin
 from xingtu_sim.steps.plugin import SETTINGS, StepSettings
 
@@ -63,7 +63,8 @@ def run_features(
 ) -> RunResult:
     """Run the scenarios of `files` that the tags select; report each scenario as it finishes.
 
-    Ctrl-C or SIGTERM during the run, or an exception from `on_scenario`, stops it and is raised again here.
+    Ctrl-C or SIGTERM during the run, or an exception from `on_scenario`, stops it and is raised again here;
+    tags that select no scenario raise NothingSelected.
     """
     recorder = Recorder(options.lang, on_scenario)
     scenarios = _Scenarios(files, options)
@@ -71,6 +72,8 @@ def run_features(
         pytest.main([*_PYTEST_ARGS, "--rootdir", _root_of(files)], plugins=[steps_plugin, scenarios, recorder])
     if recorder.stopped_by is not None:
         raise recorder.stopped_by
+    if not recorder.result.scenarios and not options.tags.selects_all and scenarios.collected:
+        raise NothingSelected(options.tags.expression or "", scenarios.tags_seen)
     if recorder.collection_error:
         raise RuntimeError(recorder.collection_error)
     return recorder.result
@@ -82,6 +85,8 @@ class _Scenarios:
     def __init__(self, files: Sequence[FeatureFile], options: RunOptions) -> None:
         self.files = files
         self.options = options
+        self.collected = False
+        self.tags_seen: set[str] = set()  # of every scenario, selected or not
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_configure(self, config: pytest.Config) -> None:
@@ -94,7 +99,10 @@ class _Scenarios:
         for file in self.files:
             module = FeatureModule.of(session, file)
             items += [item for item in session.genitems(module) if isinstance(item, pytest.Item)]
-        selected = [item for item in items if self.options.tags.matches(tags_of(item))]
+        tags = [tags_of(item) for item in items]
+        self.tags_seen = set().union(*tags)
+        self.collected = True
+        selected = [item for item, its_tags in zip(items, tags, strict=True) if self.options.tags.matches(its_tags)]
         if len(selected) < len(items):
             chosen = set(map(id, selected))
             session.config.hook.pytest_deselected(items=[item for item in items if id(item) not in chosen])

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from cucumber_tag_expressions import TagExpressionError, parse
 from cucumber_tag_expressions.model import And, Expression, Literal, Not, Or
 
 from xingtu_sim.domain.errors import InputError
-from xingtu_sim.domain.text import _
+from xingtu_sim.domain.text import Text, _, join
 
 
 class TagFilter:
@@ -19,12 +20,60 @@ class TagFilter:
         try:
             self._parsed = parse(expression) if expression and expression.strip() else None
         except TagExpressionError as error:
+            problem = explain(str(error), expression or "")
             raise InputError(
-                _('Invalid --tags expression "{expression}": {error}', expression=expression, error=str(error))
+                _('Invalid --tags expression "{expression}": {problem}.', expression=expression, problem=problem)
             ) from None
+
+    @property
+    def selects_all(self) -> bool:
+        return self._parsed is None
 
     def matches(self, tags: Iterable[str]) -> bool:
         return self._parsed is None or evaluate(self._parsed, set(tags))
+
+
+class NothingSelected(Exception):
+    """Tags that select no scenario: a check that ran nothing did not pass (exit 1); says which tags there are."""
+
+    def __init__(self, expression: str, available: Iterable[str]) -> None:
+        tags = sorted(set(available))
+        if tags:
+            self.line: Text = _(
+                'No scenario matches --tags "{expression}". The tags in these files: {tags}.',
+                expression=expression, tags=join(tags),
+            )  # fmt: skip
+        else:
+            self.line = _('No scenario matches --tags "{expression}": these files have no tags.', expression=expression)
+        super().__init__(str(self.line))
+
+
+# The parser's complaints (cucumber-tag-expressions), each as what to change.
+_AFTER = re.compile(r"Expected (operand|operator) after (\S+)")
+_TOO_FEW = re.compile(r"^(and|or|not): Too few operands")
+
+
+def explain(error: str, expression: str) -> Text:
+    """What is wrong with a tag expression, without the parser's internals."""
+    if found := _AFTER.search(error):
+        wanted, after = found.groups()
+        if wanted == "operator":
+            return _('"and" or "or" is missing after "{word}"', word=after)
+        if after == "BEGIN":
+            first = expression.split()[0] if expression.split() else expression
+            return _('it cannot start with "{word}"; start with a tag such as @no-op, "not" or "("', word=first)
+        return _('a tag is missing after "{word}"', word=after)
+    if found := _TOO_FEW.search(error):
+        if found.group(1) == "not":
+            return _('"not" needs a tag after it')
+        return _('"{word}" needs a tag on each side', word=found.group(1))
+    if error.startswith("Unclosed '('"):
+        return _('a "(" is never closed')
+    if error.startswith("Missing '('"):
+        return _('a ")" has no "(" before it')
+    if "Illegal escape" in error:
+        return _('a backslash may only come before "(", ")", a space or another backslash')
+    return _('it is not a tag expression such as "@no-op and not @zh"')
 
 
 def evaluate(expression: Expression, tags: set[str]) -> bool:
