@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -30,7 +31,7 @@ WAIT_SECONDS = 15  # how long a screen may take to show up on a slow machine; no
 
 
 class Terminal:
-    """A tmux server of our own (its own socket) with one 100x40 window running a plain shell.
+    """A tmux server of our own (its own socket) with one window (100 or 80 columns) running a plain shell.
 
     The tour is typed at the shell's prompt, as a person would, and the shell reports its exit status:
     a process started as the session's own command can race tmux's sizing of a new window.
@@ -43,17 +44,20 @@ class Terminal:
         done = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=True)
         return done.stdout
 
-    def start(self) -> None:
-        shell = ["env", "PS1=$ ", "sh"]
-        self.tmux("-f", os.devnull, "new-session", "-d", "-s", "tour", "-x", "100", "-y", "40", *shell)
-        self.wait_until(lambda: self.tmux("display-message", "-p", "-t", "tour", "#{pane_width}").strip() == "100")
+    def start(self, width: int = 100, no_colour: bool = False) -> None:
+        shell = ["env", "PS1=$ ", *(["NO_COLOR=1"] if no_colour else []), "sh"]
+        self.tmux("-f", os.devnull, "new-session", "-d", "-s", "tour", "-x", str(width), "-y", "40", *shell)
+        self.tmux("set-option", "-t", "tour", "history-limit", "5000")
+        self.wait_until(lambda: self.tmux("display-message", "-p", "-t", "tour", "#{pane_width}").strip() == str(width))
         self.wait_for("$ ")
 
     def run_tour(self, lang: Lang) -> None:
         self.type(f'{shlex.quote(sys.executable)} -m xingtu_sim tour --lang {lang}; echo "exit status: $?"')
 
-    def screen(self) -> str:
-        return self.tmux("capture-pane", "-p", "-J", "-t", "tour", "-S", "-200")
+    def screen(self, with_styles: bool = False) -> str:
+        """What the screen shows (and its history), lines the terminal wrapped joined again (-J);
+        with_styles: the colours and bold too, as the escape sequences that draw them (-e)."""
+        return self.tmux("capture-pane", "-p", "-J", *(["-e"] if with_styles else []), "-t", "tour", "-S", "-5000")
 
     def type(self, keys: str) -> None:
         self.tmux("send-keys", "-t", "tour", "-l", keys)
@@ -101,20 +105,51 @@ def test_the_tour_runs_in_a_real_terminal_refuses_a_wrong_move_and_quits(termina
     terminal.wait_for("exit status: 0")
 
 
+HAPPY_PATH = (
+    "open", "view", "accept", "start_script", "submit_script", "approve_script", "upload_video", "confirm_video",
+    "publish", "pass_review",
+)  # fmt: skip
+_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def piped_tour(lang: Lang, choices: str) -> str:
+    """The same tour piped: one paragraph a line, nothing wrapped, as a person reads it in a file."""
+    done = subprocess.run(
+        [sys.executable, "-m", "xingtu_sim", "tour", "--lang", lang],
+        input=choices, capture_output=True, text=True, check=True, env={**os.environ, "NO_COLOR": ""},
+    )  # fmt: skip
+    return done.stdout
+
+
+@pytest.mark.parametrize("no_colour", [False, True], ids=["colour", "NO_COLOR"])
+@pytest.mark.parametrize("width", [80, 100])
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_tour_wraps_its_text_to_the_terminal_width_itself(terminal: Terminal, lang: Lang) -> None:
-    terminal.start()
+def test_every_screen_of_the_tour_reads_cleanly_at_80_and_100_columns(
+    terminal: Terminal, lang: Lang, width: int, no_colour: bool
+) -> None:
+    """What a person sees: no U+FFFD, no line the terminal had to cut, no word split in two, colour only if wanted."""
+    terminal.start(width, no_colour)
     terminal.run_tour(lang)
-    terminal.type(tour_choices("open", lang=lang).strip())
-    screen = terminal.wait_for(
-        render(_("quit the tour"), lang)
-        + "\n"
-        + render(_("Your choice ({choices}, q to quit): ", choices="1-5"), lang).strip()
-    )
-    # capture-pane -J joins the lines the terminal had to wrap: any longer than 100 columns was cut by it.
-    tour_lines = [line for line in screen.splitlines() if not line.startswith("$ ")]
-    assert len(tour_lines) > 20
-    assert max(columns(line) for line in tour_lines) <= 100
+    prompt = render(_("Your choice ({choices}, q to quit): ", choices="§"), lang).split("§")[0]
+    choices = tour_choices(*HAPPY_PATH, lang=lang)
+    for number, choice in enumerate(choices.split(), start=1):
+        terminal.wait_until(lambda n=number: terminal.screen().count(prompt) >= n, f"prompt {number} never came")
+        terminal.type(choice)
+    terminal.wait_for("exit status: 0")
+    screen = terminal.screen()
+    lines = [line for line in screen.splitlines() if not line.startswith(("$ ", "exit status: "))]
+    assert render(State.COMPLETED, lang) in screen
+    assert "\ufffd" not in screen
+    # -J joins what the terminal had to wrap: a line wider than the window was cut wherever it ran out.
+    assert max(columns(line) for line in lines) <= width
+    # Every word on the screen is a whole word of the tour's text: none was cut in two by a line break.
+    words = set(_WORD.findall(piped_tour(lang, choices)))
+    assert set(_WORD.findall("\n".join(lines))) - words == set()
+    styled = terminal.screen(with_styles=True)
+    state_line = next(line for line in styled.splitlines() if f"[{render(State.PENDING_RECEIPT, lang)}]" in line)
+    assert ("\x1b[" in state_line) is not no_colour  # the state stands out in colour, unless NO_COLOR is set
+    if no_colour:
+        assert "\x1b[" not in styled
 
 
 def test_ctrl_c_leaves_the_tour_with_its_summary_one_line_and_no_traceback(terminal: Terminal) -> None:

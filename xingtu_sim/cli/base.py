@@ -8,8 +8,9 @@ import inspect
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
@@ -106,10 +107,34 @@ def use_colour() -> bool | None:
     return False if os.environ.get("NO_COLOR") else None
 
 
-def say(text: Text = "", *, err: bool = False, nl: bool = True, file: IO[str] | None = None, **style: Any) -> None:
-    """Print a line in the reader's language, styled on a terminal and plain when piped or with NO_COLOR."""
-    message = visible(render(text, current_lang()))  # a user's control or format characters never show; then our style
-    click.echo(click.style(message, **style) if style else message, err=err, nl=nl, file=file, color=use_colour())
+@dataclass(frozen=True)
+class Styled:
+    """Part of a line with a style of its own (colour, bold), e.g. the task's state on the main path."""
+
+    text: Text
+    style: Mapping[str, Any]
+
+
+def styled(text: Text, **style: Any) -> Styled:
+    return Styled(text, style)
+
+
+def say(*parts: Text | Styled, err: bool = False, nl: bool = True, file: IO[str] | None = None, **style: Any) -> None:
+    """Print a line in the reader's language, styled on a terminal and plain when piped or with NO_COLOR.
+
+    Each part is made visible first (a user's control or format characters never show) and styled
+    after, so that our own styling survives; click drops the styling where there is no colour.
+    """
+    lang = current_lang()
+    line = "".join(
+        _style(part.text, lang, part.style) if isinstance(part, Styled) else _style(part, lang, style) for part in parts
+    )
+    click.echo(line, err=err, nl=nl, file=file, color=use_colour())
+
+
+def _style(text: Text, lang: Lang, style: Mapping[str, Any]) -> str:
+    shown = visible(render(text, lang))
+    return click.style(shown, **style) if style and shown else shown
 
 
 class BadInput(click.ClickException):

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from xingtu_sim.cli.base import XingtuCommand, current_lang, lang_option, rules_option, say
+from xingtu_sim.cli.base import XingtuCommand, current_lang, lang_option, rules_option, say, styled
 from xingtu_sim.cli.wrap import terminal_width, wrap, wrap_text
 from xingtu_sim.domain.lifecycle import Actor, State
 from xingtu_sim.domain.rules import Rules
@@ -92,7 +92,8 @@ def _show_position(state: State, lang: Lang) -> None:
     pieces = [f"[{render(step, lang)}]" if current else render(step, lang) for step, current in marks]
     say(_("Where the task is on the main path:"))
     for line in wrap([f"{piece} → " for piece in pieces[:-1]] + pieces[-1:], terminal_width() - 2, _INDENT):
-        say(line.replace(f"[{render(state, lang)}]", click.style(f"[{render(state, lang)}]", fg="cyan", bold=True)))
+        before, marker, after = line.partition(f"[{render(state, lang)}]")
+        say(before, styled(marker, fg="cyan", bold=True), after)
     if not any(current for _step, current in marks):
         say(
             _INDENT + render(_("It left the main path and ended: {state}.", state=f"[{render(state, lang)}]"), lang),
