@@ -159,3 +159,31 @@ def test_the_position_line_brackets_the_current_state(lang: Lang) -> None:
     result = tour(tour_choices("open", "view", lang=lang), lang)
     assert f"[{render(State.VIEWING_DETAILS, lang)}]" in result.output
     assert f"[{render(State.PENDING_RECEIPT, lang)}]" in result.output
+
+
+@pytest.mark.parametrize("no_colour", ["", "1"], ids=["colour", "NO_COLOR"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_piped_the_tour_prints_no_escape_sequence_and_no_replacement_character(
+    lang: Lang, no_colour: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", no_colour)
+    result = tour(tour_choices(*HAPPY_PATH, lang=lang), lang)
+    assert_clean(result)
+    assert "\x1b" not in result.output
+    assert "\ufffd" not in result.output
+    assert f"[{render(State.COMPLETED, lang)}]" in result.output
+
+
+def test_say_shows_a_users_control_characters_as_replacements_and_keeps_its_own_style() -> None:
+    import click
+
+    from xingtu_sim.cli.base import say, styled
+
+    @click.command()
+    def show() -> None:
+        say("task \x1b[31mred\x07", styled("[accepted]", fg="cyan"), " end")
+
+    coloured = CliRunner().invoke(show, color=True).output
+    assert "task \ufffd[31mred\ufffd" in coloured
+    assert click.style("[accepted]", fg="cyan") in coloured
+    assert CliRunner().invoke(show).output == "task \ufffd[31mred\ufffd[accepted] end\n"
