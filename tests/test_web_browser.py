@@ -215,25 +215,47 @@ def test_a_browser_that_prefers_chinese_gets_chinese(browser: Browser, served: S
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_on_a_phone_no_page_scrolls_sideways(browser: Browser, served: Served, lang: Lang) -> None:
-    long_name = "Averylongtasknamethatabrandtypedwithoutasinglespace" + "x" * 9  # 60 characters, the most
-    chinese_name = "春季新品发布会短视频推广（竖屏，三十到六十秒）"
-    ok(served_db(served), "offer", long_name, "--brand", "B" * 60, "--price", "9999999.99")
-    ok(served_db(served), "offer", chinese_name, "--brand", "耐克", "--price", "8000")
+    ok(served_db(served), "offer", LONG_NAME, "--brand", "B" * 60, "--price", "9999999.99")
+    ok(served_db(served), "offer", CHINESE_NAME, "--brand", "耐克", "--price", "8000")
     page = open_page(browser, served, f"/?lang={lang}", **PHONE)
     for path in ("/", "/account", "/publish", "/no-such-page"):
         page.goto(path)
         assert _sideways_overflow(page) == 0, path
-    page.goto("/")
-    page.get_by_role("button", name=long_name, exact=True).click()
-    assert _sideways_overflow(page) == 0
-    page.goto("/")
-    page.get_by_role("button", name=chinese_name).click()
-    assert _sideways_overflow(page) == 0
+    for name in (LONG_NAME, CHINESE_NAME):
+        page.goto("/")
+        _open_details(page, name)
+        assert _sideways_overflow(page) == 0, name
+
+
+def test_the_sideways_check_sees_a_page_wider_than_the_phone(browser: Browser, served: Served) -> None:
+    ok(served_db(served), "offer", LONG_NAME, "--brand", "B" * 60, "--price", "9999999.99")
+    page = open_page(browser, served, **PHONE)
+    page.route("**/console.css", lambda route: route.abort())  # unstyled, the long name is one long line
+    _open_details(page, LONG_NAME)
+    assert _sideways_overflow(page) > 0
+
+
+LONG_NAME = "Averylongtasknamethatabrandtypedwithoutasinglespace" + "x" * 9  # 60 characters, the most
+CHINESE_NAME = "春季新品发布会短视频推广（竖屏，三十到六十秒）"
+
+
+def _open_details(page: Page, name: str) -> None:
+    """Click the task's name, and wait for its details page to be loaded, stylesheet and all."""
+    page.get_by_role("button", name=name, exact=True).click()
+    expect(page).to_have_url(re.compile(r"/tasks/"))
+    page.wait_for_load_state("load")  # the click returns once the page is parsed, before its stylesheet applies
 
 
 def _sideways_overflow(page: Page) -> int:
-    """How many CSS pixels the page is wider than the phone's screen."""
-    return int(page.evaluate("document.documentElement.scrollWidth - window.innerWidth"))
+    """How many CSS pixels the page is wider than the phone's screen, once its fonts are loaded.
+
+    The screen is the root element's clientWidth (375 px here), not window.innerWidth: on a phone the
+    browser zooms out to fit a page that is too wide, so innerWidth grows with the page and the
+    difference between the two is 0 again as soon as the browser has zoomed out.
+    """
+    script = "async () => { await document.fonts.ready; const root = document.documentElement; "
+    script += "return root.scrollWidth - root.clientWidth; }"
+    return int(page.evaluate(script))
 
 
 def test_a_move_made_with_the_cli_appears_in_the_page_and_the_other_way_round(browser: Browser, served: Served) -> None:
