@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 from pathlib import Path
@@ -19,10 +20,19 @@ PO_FILES = sorted(LOCALE_DIR.glob("*/LC_MESSAGES/xingtu_sim.po"))
 
 
 @pytest.fixture(scope="module")
-def extracted() -> Catalog:
+def extraction() -> tuple[Catalog, str]:
+    """Every message id in the code, and what Babel's extractor said while finding them (on stderr)."""
     from xingtu_sim.i18n.extract import template
 
-    return template()
+    said = io.StringIO()
+    with contextlib.redirect_stderr(said):
+        catalogue = template()
+    return catalogue, said.getvalue()
+
+
+@pytest.fixture(scope="module")
+def extracted(extraction: tuple[Catalog, str]) -> Catalog:
+    return extraction[0]
 
 
 def read(po: Path) -> Catalog:
@@ -74,6 +84,12 @@ def test_every_message_in_the_code_is_translated_in_each_catalogue(po: Path, ext
     ]
     assert not missing, f"not in {po} (see the README: Adding or changing a message): {missing}"
     assert not untranslated, f"empty or fuzzy in {po}: {untranslated}"
+
+
+def test_the_extractor_finds_every_message_without_a_warning(extraction: tuple[Catalog, str]) -> None:
+    """An f-string inside `_()` is skipped with a warning: its message would never be translated."""
+    _catalogue, warnings = extraction
+    assert warnings == ""
 
 
 @pytest.mark.parametrize("po", PO_FILES, ids=lambda po: po.parent.parent.name)

@@ -107,7 +107,8 @@ def new_command(followers: int, platform: str, force: bool, rules: Rules | None)
             followers=account.followers,
         )
     )
-    say(_("Next: {command}", command=f"{command_prefix()} open"))
+    opening = f"{command_prefix()} open"
+    say(_("Next: {command}", command=opening))
 
 
 @sandbox_group.command("open", short_help=N_("Open Xingtu."))
@@ -333,7 +334,8 @@ def reset_command(force: bool) -> None:
             followers=account.followers,
         )
     )
-    say(_("Next: {command}", command=f"{command_prefix()} open"))
+    opening = f"{command_prefix()} open"
+    say(_("Next: {command}", command=opening))
 
 
 def _old_publish(**values: object) -> None:

@@ -22,7 +22,8 @@ PAGE = 50  # tasks per page of the inbox
 def clock(hour: int, lang: Lang) -> str:
     """hour 25 (day 2, 01:00)."""
     day, hour_of_day = divmod(hour, HOURS_PER_DAY)
-    return render(_("hour {hour} (day {day}, {time})", hour=hour, day=day + 1, time=f"{hour_of_day:02d}:00"), lang)
+    time = f"{hour_of_day:02d}:00"
+    return render(_("hour {hour} (day {day}, {time})", hour=hour, day=day + 1, time=time), lang)
 
 
 def yuan(fen: int, lang: Lang) -> str:
@@ -106,12 +107,13 @@ def lapsed_line(task: Task, lang: Lang) -> str:
 
 def rules_line(rules: Rules, lang: Lang) -> str:
     """The rules that matter to a task, in one line."""
+    fee = f"{format(rules.service_fee_percent.normalize(), 'f')}%"
     line = _(
         "accept within {hours} hours, {script} script and {video} video change requests, {fee} service fee",
         hours=rules.accept_window_hours,
         script=rules.script_change_limit,
         video=rules.video_change_limit,
-        fee=f"{format(rules.service_fee_percent.normalize(), 'f')}%",
+        fee=fee,
     )
     return render(line, lang)
 
@@ -150,10 +152,16 @@ def inbox_lines(
     lines = [*table(rows, headers, right=frozenset({2, 4})), "", summary] if rows else [summary]
     if len(tasks) < counts.total:
         last = first + len(tasks)
-        shown = _("Shown: tasks {first} to {last} of {count}; every task with --all.", count=counts.total)
-        lines.append(render(_(shown.msgid, first=first + 1, last=last, count=counts.total), lang))
+        shown = _(
+            "Shown: tasks {first} to {last} of {count}; every task with --all.",
+            first=first + 1,
+            last=last,
+            count=counts.total,
+        )
+        lines.append(render(shown, lang))
         if last < counts.total:
-            lines.append(render(_("Next: {command}", command=f"{command} inbox --page {last // PAGE + 1}"), lang))
+            next_page = f"{command} inbox --page {last // PAGE + 1}"
+            lines.append(render(_("Next: {command}", command=next_page), lang))
     return lines
 
 

@@ -90,13 +90,14 @@ def _show_stage(tour: Tour, lang: Lang) -> None:
 def _show_position(state: State, lang: Lang) -> None:
     marks = path_marks(state)
     pieces = [f"[{render(step, lang)}]" if current else render(step, lang) for step, current in marks]
+    here = f"[{render(state, lang)}]"
     say(_("Where the task is on the main path:"))
     for line in wrap([f"{piece} → " for piece in pieces[:-1]] + pieces[-1:], terminal_width() - 2, _INDENT):
-        before, marker, after = line.partition(f"[{render(state, lang)}]")
+        before, marker, after = line.partition(here)
         say(before, styled(marker, fg="cyan", bold=True), after)
     if not any(current for _step, current in marks):
         say(
-            _INDENT + render(_("It left the main path and ended: {state}.", state=f"[{render(state, lang)}]"), lang),
+            _INDENT + render(_("It left the main path and ended: {state}.", state=here), lang),
             fg="cyan",
             bold=True,
         )

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from pytest_bdd.parser import Step
+
 from xingtu_sim.domain.errors import InputError
 from xingtu_sim.domain.text import Message, _
 from xingtu_sim.i18n import Lang, parse_lang
@@ -108,7 +110,7 @@ def _problems(file: FeatureFile) -> list[Message]:
             ),
             path=path,
             line=step.line_number,
-            step=f"{step.keyword} {step.name}",
+            step=_as_written(step),
         )
         for step in steps
         if step.type == "when"
@@ -158,6 +160,11 @@ def _unwrap(lines: list[str]) -> str:
 
 def _is_wide(char: str) -> bool:
     return bool(char) and unicodedata.east_asian_width(char) in "WF"
+
+
+def _as_written(step: Step) -> str:
+    """A step as its line has it: "When the creator accepts …"."""
+    return f"{step.keyword} {step.name}"
 
 
 def _step(keyword: str, kind: Kind, text: str, line: int) -> LessonStep:

@@ -62,11 +62,12 @@ def report_json(summary: dict[str, Any]) -> str:
 def report_table(summary: dict[str, Any], engine: str, lang: Lang) -> str:
     """The report for a terminal, in the reader's language."""
     orders = summary["orders"]
+    shown_orders, percent = f"{orders:,}", f"{summary['service_fee_percent']}%"
     title = ngettext(
         "Simulated {orders} task (seed {seed}, {engine}).",
         "Simulated {orders} tasks (seed {seed}, {engine}).",
         orders,
-        orders=f"{orders:,}",
+        orders=shown_orders,
         seed=summary["seed"],
         engine=_ENGINES[engine],
     )
@@ -78,10 +79,10 @@ def report_table(summary: dict[str, Any], engine: str, lang: Lang) -> str:
     rows.append((_("Accepted at some point"), f"{summary['accepted']:,}", _share(summary["accepted"], orders)))
     money = [
         (_("Paid by brands (completed)"), summary["gross_yuan"]),
-        (_("Platform service fee ({percent})", percent=f"{summary['service_fee_percent']}%"), summary["fee_yuan"]),
+        (_("Platform service fee ({percent})", percent=percent), summary["fee_yuan"]),
         (_("Credited to creators"), summary["net_yuan"]),
     ]
-    rows += [(label, render(_("{amount} yuan", amount=f"{Decimal(amount):,}"), lang), "") for label, amount in money]
+    rows += [(label, render(_yuan(amount), lang), "") for label, amount in money]
     for kind, changes in summary["change_requests"].items():
         shown = {"total": f"{changes['total']:,}", "tasks_at_limit": f"{changes['tasks_at_limit']:,}"}
         shown["per_accepted_task"] = f"{changes['per_accepted_task']:.2f}"
@@ -110,6 +111,12 @@ def report_table(summary: dict[str, Any], engine: str, lang: Lang) -> str:
 
 _ENGINES = {"compiled": _("compiled engine"), "transitions": _("transitions engine")}
 _CHANGES = {"script": _("Script change requests"), "video": _("Video change requests")}
+
+
+def _yuan(amount: str) -> Text:
+    """An amount of the report's JSON (a decimal string) as people read it: 12,345.60 yuan."""
+    shown = f"{Decimal(amount):,}"
+    return _("{amount} yuan", amount=shown)
 
 
 def _changes(counts: np.ndarray[Any, Any], limit: int, accepted: int) -> dict[str, Any]:
