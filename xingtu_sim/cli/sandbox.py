@@ -10,8 +10,8 @@ import click
 
 from xingtu_sim.cli import sandbox_text
 from xingtu_sim.cli.base import XingtuCommand, current_lang, lang_option, say
+from xingtu_sim.cli.counts import Followers
 from xingtu_sim.cli.sandbox_options import (
-    Followers,
     MoveCommand,
     SandboxGroup,
     TriggerChoice,

@@ -18,7 +18,6 @@ from xingtu_sim.domain.text import N_, Joined, _, join
 from xingtu_sim.i18n import labels, render
 from xingtu_sim.sandbox import NoSandbox, UnusableSandbox
 from xingtu_sim.steps.context import plain_amount
-from xingtu_sim.steps.numbers import parse_count
 
 if TYPE_CHECKING:
     from xingtu_sim.domain.rules import Rules
@@ -141,20 +140,6 @@ class TriggerChoice(click.Choice):  # type: ignore[type-arg]
 def _every_trigger() -> Joined:
     """Each move's id with what it does, in the reader's language: view (view details), ..."""
     return join(_("{trigger} ({action})", trigger=t, action=row) for t, row in TRIGGERS.items())
-
-
-class Followers(click.ParamType):  # type: ignore[type-arg]
-    """A follower count as feature files write it: 150000, 150,000 or 15万."""
-
-    name = "followers"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
-        try:
-            return parse_count(str(value))
-        except InputError:
-            raise InputError(
-                _('"{followers}" is not a follower count (a whole number, zero or more).', followers=value)
-            ) from None
 
 
 class Yuan(click.ParamType):  # type: ignore[type-arg]

@@ -8,10 +8,11 @@ import sys
 import click
 
 from xingtu_sim.cli.base import XingtuCommand, current_lang, lang_option, rules_option, say, styled
+from xingtu_sim.cli.counts import Followers
 from xingtu_sim.cli.wrap import terminal_width, wrap, wrap_text
 from xingtu_sim.domain.lifecycle import Actor, State
 from xingtu_sim.domain.rules import Rules
-from xingtu_sim.domain.text import _
+from xingtu_sim.domain.text import N_, _
 from xingtu_sim.i18n import Lang, render, render_lines
 from xingtu_sim.interrupts import Terminated
 from xingtu_sim.tools.tour import Choice, Outcome, Tour, path_marks
@@ -30,9 +31,13 @@ class _End(enum.Enum):
 
 
 @click.command("tour", cls=XingtuCommand)
+@click.option(
+    "--followers", type=Followers(), metavar="N",
+    help=N_("The trainee's followers (default: 20,000 over the threshold); below it, opening Xingtu is refused."),
+)  # fmt: skip
 @rules_option
 @lang_option
-def command(rules: Rules) -> None:
+def command(rules: Rules, followers: int | None) -> None:
     """Walk a new creator through one task, choosing each move (creator, brand, platform) from a menu.
 
     Numbers choose, q quits; piped input is read one choice per line.
@@ -40,7 +45,7 @@ def command(rules: Rules) -> None:
     Example:  xingtu-sim tour --lang zh-CN
     """
     lang = current_lang()
-    tour = Tour.sample(rules, lang)
+    tour = Tour.sample(rules, lang, followers)
     _paragraph(render(WELCOME, lang))
     _paragraph(render(_("Type the number of a move and press Enter; q quits."), lang))
     stage_changed = True

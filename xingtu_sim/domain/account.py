@@ -80,8 +80,8 @@ class CreatorAccount:
             detail = _(
                 "{platform} needs {needed} followers; the creator has {followers}.",
                 platform=self.platform,
-                needed=followers_needed,
-                followers=self.followers,
+                needed=follower_count(followers_needed),
+                followers=follower_count(self.followers),
             )
             self._refuse(AccountAction.OPEN, Reason.NOT_ELIGIBLE, detail)
         self.xingtu_open = True
@@ -126,3 +126,10 @@ class CreatorAccount:
             possible_now=[a.label for a in self.possible_actions() if a is not action],  # never the refused one
             action=action.value,
         )
+
+
+def follower_count(count: int) -> Text:
+    """100,000 in English; 10万 in Chinese, as the source text writes it: the catalogue says which."""
+    if count and count % 10_000 == 0:
+        return pgettext("a whole number of ten thousands", "{count:,}", count=count, ten_thousands=count // 10_000)
+    return f"{count:,}"

@@ -6,7 +6,7 @@ from collections import deque
 from functools import cache
 
 from xingtu_sim.domain.errors import InputError
-from xingtu_sim.domain.lifecycle import EDGES, INITIAL_STATE, Edge, State
+from xingtu_sim.domain.lifecycle import EDGES, INITIAL_STATE, TRIGGERS, Edge, State, Trigger
 from xingtu_sim.domain.text import _
 
 
@@ -35,3 +35,10 @@ def shortest_path(start: State, goal: State) -> tuple[Edge, ...]:
 def path_through(edge: Edge, start: State = INITIAL_STATE) -> tuple[Edge, ...]:
     """The fewest moves from `start` that end by taking `edge`."""
     return (*shortest_path(start, edge.source), edge)
+
+
+def moves_before(start: State, trigger: Trigger) -> tuple[Edge, ...] | None:
+    """The fewest moves from `start` to a state `trigger` may fire from; None when no such state is ahead."""
+    paths = shortest_paths_from(start)
+    routes = [paths[source] for source in TRIGGERS[trigger].sources if source in paths]
+    return min(routes, key=len, default=None)

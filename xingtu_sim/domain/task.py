@@ -25,8 +25,9 @@ from xingtu_sim.domain.lifecycle import (
     triggers_from,
 )
 from xingtu_sim.domain.money import service_fee
+from xingtu_sim.domain.routes import moves_before
 from xingtu_sim.domain.rules import Rules
-from xingtu_sim.domain.text import Text, _
+from xingtu_sim.domain.text import Text, _, join
 
 
 class TaskContext(Protocol):
@@ -117,7 +118,7 @@ class Task:
         trigger = parse_trigger(written)
         transition = transition_from(self.state, trigger)
         if transition is None:
-            raise self._refusal(trigger, Reason.NOT_ALLOWED, self._not_allowed_detail())
+            raise self._refusal(trigger, Reason.NOT_ALLOWED, self._not_allowed_detail(trigger))
         if not lifecycle_machine().events[trigger.value].trigger(self):
             guard = next(guard for guard in transition.guards if not self.holds(guard))
             raise self._refusal(trigger, guard.reason, self._guard_detail(guard))
@@ -189,12 +190,18 @@ class Task:
             action=trigger,
         )
 
-    def _not_allowed_detail(self) -> Text | None:
-        return (
-            _("The task has ended ({state}); it takes no more actions.", state=self.state)
-            if self.state.terminal
-            else None
-        )
+    def _not_allowed_detail(self, trigger: Trigger) -> Text | None:
+        """Why not: the task has ended, or the moves that must come first (accepting needs the details viewed)."""
+        if self.state.terminal:
+            return _("The task has ended ({state}); it takes no more actions.", state=self.state)
+        first = moves_before(self.state, trigger)
+        if not first:
+            return None
+        row = TRIGGERS[trigger]
+        return _(
+            "First {moves}; only then can the {actor} {action}.",
+            moves=join(_move_label(TRIGGERS[edge.trigger]) for edge in first), actor=row.actor, action=row,
+        )  # fmt: skip
 
     def _guard_detail(self, guard: Guard) -> Text | None:
         rules = self._context.rules

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from xingtu_sim.domain.account import AccountAction, CreatorAccount, Platform
+from xingtu_sim.domain.account import AccountAction, CreatorAccount, Platform, follower_count
 from xingtu_sim.domain.errors import ActionRefused
 from xingtu_sim.domain.lifecycle import (
     AWAITING_DECISION,
@@ -25,7 +25,7 @@ from xingtu_sim.domain.money import format_yuan, service_fee
 from xingtu_sim.domain.routes import shortest_path
 from xingtu_sim.domain.rules import DEFAULT_RULES, Rules
 from xingtu_sim.domain.task import Task
-from xingtu_sim.domain.text import N_, Message, Text, _, ngettext, pgettext
+from xingtu_sim.domain.text import N_, Message, Text, _, ngettext
 from xingtu_sim.domain.workspace import Workspace
 from xingtu_sim.i18n import Lang, render
 
@@ -101,9 +101,14 @@ class Outcome:
 class Tour:
     """One trainee, one Douyin account just above the threshold, one sample task from one brand."""
 
-    def __init__(self, rules: Rules = DEFAULT_RULES, *, task_name: str, brand: str) -> None:
+    def __init__(
+        self, rules: Rules = DEFAULT_RULES, *, task_name: str, brand: str, followers: int | None = None
+    ) -> None:
+        """`followers` below the platform's threshold lets a trainer show opening Xingtu refused."""
         platform = Platform.DOUYIN
-        account = CreatorAccount(rules.followers_needed(platform) + EXTRA_FOLLOWERS, platform)
+        if followers is None:
+            followers = rules.followers_needed(platform) + EXTRA_FOLLOWERS
+        account = CreatorAccount(followers, platform)
         self.workspace = Workspace(account, rules)
         self.task_name = task_name
         self.brand = brand
@@ -111,9 +116,10 @@ class Tour:
         self.refused: list[ActionRefused] = []
 
     @classmethod
-    def sample(cls, rules: Rules, lang: Lang) -> Tour:
+    def sample(cls, rules: Rules, lang: Lang, followers: int | None = None) -> Tour:
         """A tour whose task and brand are named in the trainee's language."""
-        return cls(rules, task_name=render(_("Summer drink launch"), lang), brand=render(_("Qingfeng Tea"), lang))
+        task_name, brand = render(_("Summer drink launch"), lang), render(_("Qingfeng Tea"), lang)
+        return cls(rules, task_name=task_name, brand=brand, followers=followers)
 
     @property
     def task(self) -> Task | None:
@@ -132,7 +138,7 @@ class Tour:
         """What this stage means, in the source text's words; after a revision, why it came back."""
         task = self.task
         if task is None:
-            return [_(_OPENING, **self._values())]
+            return [_(_OPENING if self._eligible() else _OPENING_BELOW_THRESHOLD, **self._values())]
         lines = []
         if task.history and task.history[-1].trigger in _AFTER:
             lines.append(_(_AFTER[task.history[-1].trigger], **self._values()))
@@ -143,7 +149,7 @@ class Tour:
         """The moves possible now (whoever makes them), waiting where time matters, then a few refused ones."""
         task = self.task
         if task is None:
-            return [OpenXingtu()]
+            return [OpenXingtu(allowed=self._eligible())]
         if task.state.terminal:
             return []
         # Only the clock lapses a task: the tour offers "let time pass" instead.
@@ -169,7 +175,7 @@ class Tour:
         """The path taken, move by move with who made it; the final state; the account; the pay."""
         task = self.task
         if task is None or self.account_before is None:
-            return [_("No moves were made.")]
+            return [_("No moves were made."), *self._refused_tries()]
         publish = _('publish the task "{task}" ({price} yuan)', **self._values())
         lines: list[Text] = [
             _("The path you took:"),
@@ -201,17 +207,20 @@ class Tour:
             lines.append(
                 _("Price {price} yuan − service fee {fee} yuan ({percent}) = net pay {net} yuan.", **self._values())
             )
-        if self.refused:
-            count = len(self.refused)
-            lines.append(
-                ngettext(
-                    "Refused tries: {count} (it changed nothing).",
-                    "Refused tries: {count} (none of them changed anything).",
-                    count,
-                    count=count,
-                )
+        return lines + self._refused_tries()
+
+    def _refused_tries(self) -> list[Text]:
+        count = len(self.refused)
+        if not count:
+            return []
+        return [
+            ngettext(
+                "Refused tries: {count} (it changed nothing).",
+                "Refused tries: {count} (none of them changed anything).",
+                count,
+                count=count,
             )
-        return lines
+        ]
 
     # Applying choices
 
@@ -245,6 +254,10 @@ class Tour:
         return guarded + refused[:_NOT_ALLOWED_SHOWN]
 
     # Values the catalogue's sentences use
+
+    def _eligible(self) -> bool:
+        account = self.workspace.account
+        return account.followers >= self.workspace.rules.followers_needed(account.platform)
 
     def _values(self) -> dict[str, object]:
         rules, account, task = self.workspace.rules, self.workspace.account, self.task
@@ -311,17 +324,15 @@ def _percent(percent: Decimal) -> str:
     return format(percent.normalize(), "f")
 
 
-def follower_count(count: int) -> Text:
-    """100,000 in English; 10万 in Chinese, as the source text writes it: the catalogue says which."""
-    if count and count % 10_000 == 0:
-        return pgettext("a whole number of ten thousands", "{count:,}", count=count, ten_thousands=count // 10_000)
-    return f"{count:,}"
-
-
 _OPENING = N_(
     "To take paid tasks you first open Xingtu (开通星图): brands and advertisers publish their tasks in Xingtu. "
     "Brands look for {platform} accounts with at least {needed} followers; yours has {followers}. Opening it "
     "commits you to nothing: if you never take a task, nothing happens (没有什么后果)."
+)
+_OPENING_BELOW_THRESHOLD = N_(
+    "To take paid tasks you first open Xingtu (开通星图): brands and advertisers publish their tasks in Xingtu. "
+    "Brands look for {platform} accounts with at least {needed} followers; yours has only {followers}, so "
+    "opening Xingtu is refused for now: try it to see why. Not opening it has no consequence (没有什么后果)."
 )
 _STAGES: dict[State, str] = {
     State.PENDING_RECEIPT: N_(
