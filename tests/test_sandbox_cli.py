@@ -83,11 +83,13 @@ def test_each_action_says_what_happened_and_the_new_state_in_the_chosen_language
         (
             "en",
             'Refused: the creator cannot accept: task "Spring launch" is in the state "pending receipt". '
-            "Reason: not allowed in this state.\nPossible now: view details (creator), decline (creator).\n",
+            "Reason: not allowed in this state.\nFirst view details (creator); only then can the creator accept.\n"
+            "Possible now: view details (creator), decline (creator).\n",
         ),
         (
             "zh-CN",
             "操作被拒绝：达人无法对任务 “Spring launch”（待接收）执行“接受任务”。原因：当前状态不允许该操作。\n"
+            "需要先查看详情（达人），达人才能接受任务。\n"
             "现在可以：查看详情（达人）、拒绝任务（达人）。\n",
         ),
     ],

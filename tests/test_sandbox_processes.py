@@ -90,6 +90,7 @@ def test_a_refusal_says_why_in_the_users_language_and_what_can_be_done_now(db: P
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         "操作被拒绝：品牌方无法对任务 “Spring launch”（待接收）执行“通过脚本”。原因：当前状态不允许该操作。",
+        "需要先查看详情（达人）、接受任务（达人）、开始撰写脚本（达人）、提交脚本（达人），品牌方才能通过脚本。",
         "现在可以：查看详情（达人）、拒绝任务（达人）。",
     ]
 
