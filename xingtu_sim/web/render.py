@@ -12,6 +12,7 @@ from starlette.responses import HTMLResponse
 from xingtu_sim.domain.clock import HOURS_PER_DAY
 from xingtu_sim.domain.lifecycle import Actor
 from xingtu_sim.domain.money import format_yuan
+from xingtu_sim.domain.names import visible
 from xingtu_sim.domain.text import _
 from xingtu_sim.i18n import LANGS, Lang, gettext_functions, language_name, render
 from xingtu_sim.web.lang import LANG_COOKIE, chosen_in_address, page_lang
@@ -27,6 +28,7 @@ _ENV = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_ENV.filters["visible"] = visible  # text from users: nothing in it may hide or disguise itself
 
 
 def lang_of(request: Request) -> Lang:
