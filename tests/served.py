@@ -68,6 +68,13 @@ class Served:
             self.stdout.append(line)
         return code, "".join(self.stdout), self._close()
 
+    def kill(self) -> None:
+        """Make sure the process is gone (after a failed test, say): no server outlives its test."""
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=START_SECONDS)
+            self._close()
+
     def _close(self) -> str:
         """Close the pipes; what was written to stderr."""
         stderr = ""

@@ -7,6 +7,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,20 @@ from xingtu_sim.i18n import LANGS, Lang
 pytestmark = pytest.mark.slow  # real processes
 
 
+@pytest.fixture
+def start() -> Iterator[Callable[..., Served]]:
+    """Starts `xingtu-sim serve` processes; any still running when the test ends is killed."""
+    started: list[Served] = []
+
+    def serving(db: Path, *args: str) -> Served:
+        started.append(Served(db, *args))
+        return started[-1]
+
+    yield serving
+    for served in started:
+        served.kill()
+
+
 def serve(db: Path, *args: str, lang: Lang = "en") -> subprocess.CompletedProcess[str]:
     """A serve that is expected to refuse at once."""
     command = [sys.executable, "-m", "xingtu_sim", "serve", "--db", str(db), *args]
@@ -26,8 +41,10 @@ def serve(db: Path, *args: str, lang: Lang = "en") -> subprocess.CompletedProces
 
 
 @pytest.mark.parametrize("sent", [signal.SIGINT, signal.SIGTERM], ids=["Ctrl-C", "SIGTERM"])
-def test_serve_prints_its_address_serves_the_pages_and_stops_cleanly(db: Path, sent: signal.Signals) -> None:
-    served = Served(db)
+def test_serve_prints_its_address_serves_the_pages_and_stops_cleanly(
+    db: Path, sent: signal.Signals, start: Callable[..., Served]
+) -> None:
+    served = start(db)
     assert served.url.startswith("http://127.0.0.1:")
     assert "<h1>Task overview</h1>" in served.get("/")
     code, stdout, stderr = served.stop(sent)
@@ -37,8 +54,8 @@ def test_serve_prints_its_address_serves_the_pages_and_stops_cleanly(db: Path, s
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_a_port_in_use_is_one_clear_line_and_exit_2(db: Path, lang: Lang) -> None:
-    served = Served(db)
+def test_a_port_in_use_is_one_clear_line_and_exit_2(db: Path, lang: Lang, start: Callable[..., Served]) -> None:
+    served = start(db)
     port = served.url.rsplit(":", 1)[1].strip("/")
     try:
         refused = serve(db, "--port", port, lang=lang)
@@ -90,9 +107,11 @@ def test_an_unreadable_database_is_one_clear_line_and_exit_2(tmp_path: Path, mak
     assert expected in refused.stderr
 
 
-def test_a_file_without_a_sandbox_gets_one_for_the_default_creator(tmp_path: Path) -> None:
+def test_a_file_without_a_sandbox_gets_one_for_the_default_creator(
+    tmp_path: Path, start: Callable[..., Served]
+) -> None:
     path = tmp_path / "new.db"
-    served = Served(path)
+    served = start(path)
     code, stdout, _stderr = served.stop()
     assert code == 0
     assert f"There was no sandbox in {path}: started one for a Douyin creator with 150000 followers" in stdout
@@ -113,10 +132,12 @@ def test_the_web_stack_is_imported_only_by_serve() -> None:
     assert result.stdout.strip() == "[]"
 
 
-def test_rules_given_to_serve_are_the_rules_in_force_from_then_on(db: Path, tmp_path: Path) -> None:
+def test_rules_given_to_serve_are_the_rules_in_force_from_then_on(
+    db: Path, tmp_path: Path, start: Callable[..., Served]
+) -> None:
     rules = tmp_path / "rules.toml"
     rules.write_text("service_fee_percent = 10\n", encoding="utf-8")
-    served = Served(db, "--rules", str(rules))
+    served = start(db, "--rules", str(rules))
     try:
         assert "Platform service fee on the price 10%" in " ".join(served.get("/account").split()).replace(
             "</dt><dd>", " "
