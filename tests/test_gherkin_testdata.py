@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -50,8 +51,8 @@ def lines_the_official_parser_rejects(path: Path) -> list[int]:
 
 
 def scenarios_and_steps(path: Path) -> tuple[dict[int, int], list[int]]:
-    """What the official parser reads: each scenario's line with its number of steps (a background's
-    included), and the line of every step."""
+    """What the official parser reads: each scenario's own line (an outline's Examples rows', each) with its
+    number of steps (a background's included), and the line of every step."""
     feature = Parser().parse(path.read_text(encoding="utf-8")).get("feature") or {}
     scenarios: dict[int, int] = {}
     step_lines: list[int] = []
@@ -65,8 +66,11 @@ def scenarios_and_steps(path: Path) -> tuple[dict[int, int], list[int]]:
             elif "rule" in child:
                 walk(child["rule"]["children"], inherited)  # type: ignore[index]
             elif "scenario" in child:
-                scenario = child["scenario"]
-                scenarios[scenario["location"]["line"]] = inherited + len(scenario["steps"])  # type: ignore[index]
+                scenario: Any = child["scenario"]
+                tables = [table for table in scenario.get("examples", []) if table.get("tableHeader")]
+                rows = [row["location"]["line"] for table in tables for row in table.get("tableBody", [])]
+                for line in rows or [scenario["location"]["line"]]:
+                    scenarios[line] = inherited + len(scenario["steps"])
                 step_lines.extend(step["location"]["line"] for step in scenario["steps"])  # type: ignore[index]
 
     walk(feature.get("children", []), 0)

@@ -19,7 +19,6 @@ from conftest import ok, sandbox_environment
 
 from xingtu_sim.interrupts import Terminated
 from xingtu_sim.runner.session import RunOptions, run_paths
-from xingtu_sim.runner.tags import TagFilter
 
 pytestmark = pytest.mark.slow  # real processes (README: Developing)
 
@@ -196,4 +195,4 @@ def test_an_interrupt_inside_the_run_is_raised_again_not_swallowed_by_pytest(tmp
         raise Terminated
 
     with pytest.raises(Terminated):
-        run_paths([_long_feature(tmp_path, rows=3)], RunOptions("en", TagFilter()), stop)
+        run_paths([_long_feature(tmp_path, rows=3)], RunOptions("en"), stop)

@@ -14,7 +14,6 @@ from click.testing import CliRunner
 from xingtu_sim.cli import main
 from xingtu_sim.domain.rules import DEFAULT_RULES
 from xingtu_sim.runner.session import RunOptions, run_paths
-from xingtu_sim.runner.tags import TagFilter
 from xingtu_sim.steps.context import handled
 from xingtu_sim.steps.vocabulary import VOCABULARY
 
@@ -47,7 +46,7 @@ def test_a_run_writes_no_temporary_file_and_leaves_pytest_bdds_feature_cache_as_
     def look_in_the_temporary_folder(_scenario: object) -> None:
         written.extend(scratch.rglob("*"))
 
-    result = run_paths([_feature(tmp_path)], RunOptions("en", TagFilter()), look_in_the_temporary_folder)
+    result = run_paths([_feature(tmp_path)], RunOptions("en"), look_in_the_temporary_folder)
     assert (result.passed, result.failed) == (1, 0)
     assert written == []
     assert pytest_bdd.feature.features == cached
@@ -56,8 +55,8 @@ def test_a_run_writes_no_temporary_file_and_leaves_pytest_bdds_feature_cache_as_
 def test_runs_in_one_process_each_keep_their_own_rules(tmp_path: Path) -> None:
     path = _feature(tmp_path)
     ten_percent = replace(DEFAULT_RULES, service_fee_percent=Decimal(10))
-    assert run_paths([path], RunOptions("en", TagFilter(), ten_percent)).failed == 1  # 7200 yuan, not 7600
-    assert run_paths([path], RunOptions("en", TagFilter(), DEFAULT_RULES)).passed == 1
+    assert run_paths([path], RunOptions("en", rules=ten_percent)).failed == 1  # 7200 yuan, not 7600
+    assert run_paths([path], RunOptions("en", rules=DEFAULT_RULES)).passed == 1
 
 
 def test_the_users_own_pytest_settings_and_conftest_do_not_reach_the_scenarios(
@@ -98,7 +97,7 @@ def test_another_project_sets_rules_and_language_with_options(pytester: pytest.P
 
 def test_a_step_written_twice_gets_a_result_of_its_own_each_time(tmp_path: Path) -> None:
     twice = COMPLETED + "    Then the creator's balance is 7600 yuan\n    Then the creator's balance is 7601 yuan\n"
-    [scenario] = run_paths([_feature(tmp_path, twice)], RunOptions("en", TagFilter())).scenarios
+    [scenario] = run_paths([_feature(tmp_path, twice)], RunOptions("en")).scenarios
     assert [step.status.value for step in scenario.steps][-3:] == ["passed", "passed", "failed"]
 
 

@@ -34,12 +34,13 @@ def command(
 
     Example:  xingtu-sim coverage features/ --fail-under 100
     """
+    from xingtu_sim.runner.selection import NothingSelected, Selection
     from xingtu_sim.runner.session import RunOptions, run_paths
-    from xingtu_sim.runner.tags import NothingSelected, TagFilter
+    from xingtu_sim.runner.tags import TagFilter
 
     lang = current_lang()
     try:
-        run = run_paths(paths, RunOptions(lang, TagFilter(tags), rules))
+        run = run_paths(paths, RunOptions(lang, Selection(TagFilter(tags)), rules))
     except NothingSelected as nothing:
         raise Failed(render(nothing.line, lang)) from None
     trace = Trace()
@@ -47,17 +48,18 @@ def command(
         if scenario.trace is not None:
             trace.merge(scenario.trace)
     coverage = Coverage(trace)
+    failures = len(run.scenarios) - run.passed  # failed or undefined
     if report_format == "json":
-        report = coverage.as_json() | {"scenarios": {"passed": run.passed, "failed": run.failed}}
+        report = coverage.as_json() | {"scenarios": {"passed": run.passed, "failed": failures}}
         say(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         _print_text(coverage, lang, rules)
-    if run.failed:
+    if failures:
         failed = ngettext(
             "{failed} scenario failed; coverage counts what it did before failing.",
             "{failed} scenarios failed; coverage counts what they did before failing.",
-            run.failed,
-            failed=run.failed,
+            failures,
+            failed=failures,
         )
         say(failed, err=True, fg="yellow")
     if fail_under is not None and coverage.transition_percent < fail_under:
@@ -68,7 +70,7 @@ def command(
             fg="red",
         )
         raise click.exceptions.Exit(EXIT_FAILED)
-    if run.failed:
+    if failures:
         raise click.exceptions.Exit(EXIT_FAILED)
 
 

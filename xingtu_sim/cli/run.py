@@ -2,82 +2,154 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from xingtu_sim.cli.base import EXIT_FAILED, Failed, XingtuCommand, current_lang, lang_option, rules_option, say
+from xingtu_sim.cli.report_formats import ReportSpec, report_specs
 from xingtu_sim.cli.report_output import ReportOutput
 from xingtu_sim.domain.rules import Rules
 from xingtu_sim.domain.text import N_, _, ngettext
-from xingtu_sim.i18n import render
+from xingtu_sim.i18n import Lang, render
 from xingtu_sim.interrupts import signal_of
 
 if TYPE_CHECKING:
-    from xingtu_sim.runner.results import ScenarioResult
+    from xingtu_sim.runner.dry_run import DryRun
+    from xingtu_sim.runner.results import RunResult, ScenarioResult
 
-FORMATS = ("pretty", "progress", "cucumber-json", "junit", "message", "html")  # runner.reports.FORMATS, without pytest
+# runner.reports.FORMATS, without importing pytest for --help
+FORMATS = ("pretty", "progress", "cucumber-json", "junit", "message", "html", "rerun")
+_DOCUMENTS = ("cucumber-json", "junit", "message", "html", "rerun")
 
 
 @click.command("run", cls=XingtuCommand)
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--tags", metavar="EXPRESSION", help=N_("Cucumber tag expression, e.g. '@no-op and not @zh'."))
+@click.argument("paths", nargs=-1, metavar="[PATH[:LINE...]|@FILE]...")
 @click.option(
-    "--format", "report_format", type=click.Choice(FORMATS), default="pretty", show_default=True,
-    help=N_("How to report."),
+    "--tags", multiple=True, metavar="EXPRESSION",
+    help=N_("Cucumber tag expression, e.g. '@no-op and not @zh'; repeated, every one must hold."),
 )  # fmt: skip
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help=N_("Write the report to FILE."))
-@click.option("--dry-run", is_flag=True, help=N_("Check every step against the vocabulary, run nothing."))
+@click.option(
+    "--name", "names", multiple=True, metavar="REGEX",
+    help=N_("Run the scenarios whose name matches this regular expression; repeated, any may match."),
+)  # fmt: skip
+@click.option(
+    "--format", "formats", multiple=True, metavar="FORMAT[:FILE]",
+    help=N_(
+        "How to report: pretty (the default), progress, cucumber-json, junit, message, html or rerun; to FILE "
+        "after a colon. Repeat it for several reports, at most one of them to standard output."
+    ),
+)  # fmt: skip
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+    help=N_("Write the report of a single --format to FILE."),
+)  # fmt: skip
+@click.option(
+    "--dry-run", is_flag=True,
+    help=N_("Check every step against the vocabulary, run nothing; the reports asked for show the steps skipped."),
+)  # fmt: skip
+@click.option("--fail-fast", is_flag=True, help=N_("Stop at the first scenario that fails; the rest are skipped."))
+@click.option(
+    "--language", metavar="CODE", default="en", show_default=True,
+    help=N_("The Gherkin language of feature files without a '# language:' line (--lang is that of messages)."),
+)  # fmt: skip
+@click.option("--i18n-keywords", metavar="CODE", help=N_("List the Gherkin keywords of a language, run nothing."))
 @rules_option
 @lang_option
 def command(
-    paths: tuple[Path, ...], tags: str | None, report_format: str, output: Path | None, dry_run: bool, rules: Rules
+    paths: tuple[str, ...],
+    tags: tuple[str, ...],
+    names: tuple[str, ...],
+    formats: tuple[str, ...],
+    output: Path | None,
+    dry_run: bool,
+    fail_fast: bool,
+    language: str,
+    i18n_keywords: str | None,
+    rules: Rules,
 ) -> None:
     """Run feature files or folders; with none, the scenarios that ship with xingtu-sim.
 
+    FILE:12 runs the scenario (or the Examples row) at line 12, FILE:12:30 both; @rerun.txt runs the scenarios
+    that a run with --format rerun:rerun.txt listed as not passed.
+
     Exit 0 when every scenario passed, 1 when one failed or has an undefined step, 2 on bad input.
 
-    Example:  xingtu-sim run features/ --tags '@no-op and not @zh'
+    Example:  xingtu-sim run features/ --tags '@no-op and not @zh' --format junit:junit.xml
     """
-    from xingtu_sim.runner.dry_run import check_steps
-    from xingtu_sim.runner.reports import FOR_TOOLS, make_report
-    from xingtu_sim.runner.session import RunOptions, load_paths, run_paths
-    from xingtu_sim.runner.tags import NothingSelected, TagFilter
-    from xingtu_sim.runner.text_reports import summary_lines
+    from xingtu_sim.runner.gherkin_keywords import gherkin_language, keyword_lines
+    from xingtu_sim.runner.locations import read_locations
+    from xingtu_sim.runner.selection import NothingSelected, Selection, name_patterns
+    from xingtu_sim.runner.session import RunOptions, load_paths, select
+    from xingtu_sim.runner.tags import TagFilter
 
     lang = current_lang()
-    options = RunOptions(lang, TagFilter(tags), rules)
+    if i18n_keywords is not None:
+        for line in keyword_lines(i18n_keywords):
+            say(line)
+        return
+    specs = report_specs(formats, output, FORMATS, default=None if dry_run else "pretty")
+    locations = read_locations(paths)
+    selection = Selection(TagFilter(tags), name_patterns(names), locations.lines)
+    options = RunOptions(lang, selection, rules, fail_fast, gherkin_language(language))
+    outputs = [ReportOutput(spec.path, document=spec.format in _DOCUMENTS) for spec in specs]
+    try:
+        chosen = [] if locations.nothing else select(load_paths(locations.paths, options.language), selection)
+    except NothingSelected as nothing:
+        raise Failed(render(nothing.line, lang)) from None
     if dry_run:
-        checked, problems = check_steps(load_paths(paths), lang)
-        for problem in problems:
-            step = f"{problem.keyword} {problem.text}"
-            say(_("{path}:{line}: {step}", path=problem.path, line=problem.line, step=step))
-            say(f"    {problem.problem}", fg="yellow")
-        checked_line = ngettext(
-            "{checked} step checked against the vocabulary, {problems} with problems.",
-            "{checked} steps checked against the vocabulary, {problems} with problems.",
-            checked,
-            checked=checked,
-            problems=len(problems),
-        )
-        say(checked_line)
-        if problems:
+        from xingtu_sim.runner.dry_run import dry_run as check
+
+        checked = check(chosen, lang)
+        _write(specs, outputs, lang, lambda on_scenario: _replay(checked.run, on_scenario))
+        _say_problems(checked, quiet=_document_on_stdout(specs))
+        if checked.problems:
             raise click.exceptions.Exit(EXIT_FAILED)
         return
+    from xingtu_sim.runner.session import run_scenarios
 
-    output_to = ReportOutput(output, document=report_format in FOR_TOOLS)
-    report = make_report(report_format, output_to.emit, lang)
+    run = _write(specs, outputs, lang, lambda on_scenario: run_scenarios(chosen, options, on_scenario))
+    to_stderr = _document_on_stdout(specs)  # keep the document clean
+    if locations.nothing:
+        say(_("The rerun files name no scenario: nothing to run."), err=to_stderr)
+    *lines, last = _summary(run, lang)
+    for line in lines:
+        say(line, err=to_stderr)
+    say(last, err=to_stderr, bold=True, fg="green" if run.ok else "red")
+    if not run.ok:
+        raise click.exceptions.Exit(EXIT_FAILED)
+
+
+def _write(
+    specs: Sequence[ReportSpec],
+    outputs: Sequence[ReportOutput],
+    lang: Lang,
+    run: Callable[[Callable[[ScenarioResult], None]], RunResult],
+) -> RunResult:
+    """Run, telling every report of each scenario as it ends, then of the run; a run that stops leaves no report
+    for tools behind."""
+    from xingtu_sim.runner.reports import make_report
+
+    reports = [make_report(spec.format, output.emit, lang) for spec, output in zip(specs, outputs, strict=True)]
     finished: list[ScenarioResult] = []
 
     def on_scenario(scenario: ScenarioResult) -> None:
         finished.append(scenario)
-        report.scenario(scenario)
+        for report in reports:
+            report.scenario(scenario)
 
-    with output_to:
+    with ExitStack() as stack:
+        for output in outputs:
+            stack.enter_context(output)
         try:
-            run = run_paths(paths, options, on_scenario, before_run=output_to.open)
-            report.finish(run)
+            for output in outputs:
+                output.open()
+            result = run(on_scenario)
+            for report in reports:
+                report.finish(result)
         except KeyboardInterrupt as interrupt:
             count, signal = len(finished), signal_of(interrupt).name
             said = ngettext(
@@ -85,21 +157,46 @@ def command(
                 "Interrupted ({signal}) after {count} scenarios: the run did not finish and did not pass.",
                 count, count=count, signal=signal,
             )  # fmt: skip
-            output_to.withdraw(render(said, lang))
+            for output in outputs:
+                output.withdraw(render(said, lang))
             raise
-        except NothingSelected as nothing:
-            output_to.withdraw(render(nothing.line, lang))
-            raise Failed(render(nothing.line, lang)) from None
         except Exception:
-            output_to.withdraw(None)
+            for output in outputs:
+                output.withdraw(None)
             raise
+    for spec in specs:
+        if spec.path is not None:
+            written = _("{format} report written to {path}", format=spec.format, path=spec.path)
+            say(written, err=_document_on_stdout(specs))
+    return result
 
-    if output is not None:
-        say(_("{format} report written to {path}", format=report_format, path=output))
-    *lines, last = summary_lines(run, lang)
-    summary_to_stderr = output is None and report_format in FOR_TOOLS  # keep the document clean
-    for line in lines:
-        say(line, err=summary_to_stderr)
-    say(last, err=summary_to_stderr, bold=True, fg="green" if run.ok else "red")
-    if not run.ok:
-        raise click.exceptions.Exit(EXIT_FAILED)
+
+def _replay(run: RunResult, on_scenario: Callable[[ScenarioResult], None]) -> RunResult:
+    for scenario in run.scenarios:
+        on_scenario(scenario)
+    return run
+
+
+def _document_on_stdout(specs: Sequence[ReportSpec]) -> bool:
+    return any(spec.path is None and spec.format in _DOCUMENTS for spec in specs)
+
+
+def _say_problems(checked: DryRun, quiet: bool) -> None:
+    for problem in checked.problems:
+        step = f"{problem.keyword} {problem.text}"
+        say(_("{path}:{line}: {step}", path=problem.path, line=problem.line, step=step), err=quiet)
+        say(f"    {problem.problem}", fg="yellow", err=quiet)
+    checked_line = ngettext(
+        "{checked} step checked against the vocabulary, {problems} with problems.",
+        "{checked} steps checked against the vocabulary, {problems} with problems.",
+        checked.checked,
+        checked=checked.checked,
+        problems=len(checked.problems),
+    )
+    say(checked_line, err=quiet)
+
+
+def _summary(run: RunResult, lang: Lang) -> list[str]:
+    from xingtu_sim.runner.text_reports import summary_lines
+
+    return summary_lines(run, lang)

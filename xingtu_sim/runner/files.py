@@ -8,10 +8,13 @@ from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
+from gherkin.errors import CompositeParserException
+from gherkin.parser import Parser
+from gherkin.token_matcher import TokenMatcher
 from pytest_bdd.exceptions import GherkinParseError
+from pytest_bdd.gherkin_parser import GherkinDocument, handle_gherkin_parser_error
 from pytest_bdd.gherkin_parser import Scenario as GherkinScenario
 from pytest_bdd.gherkin_parser import Step as GherkinStep
-from pytest_bdd.gherkin_parser import get_gherkin_document
 from pytest_bdd.parser import Examples, Feature, FeatureParser, Rule, ScenarioTemplate, Step
 
 from xingtu_sim.domain.errors import InputError, unreadable
@@ -25,10 +28,15 @@ from xingtu_sim.steps.vocabulary import MAX_STEP_LENGTH
 TAG_MARK = "xingtu:"
 
 
+# The language of a feature file without a '# language:' line (Gherkin's default; `run --language` changes it).
+DEFAULT_LANGUAGE = "en"
+
+
 @dataclass(frozen=True)
 class FeatureFile:
     path: Path
     feature: Feature
+    document: GherkinDocument  # the parser's tree: tags, Examples rows and descriptions with their lines
 
 
 def bundled_features() -> Path:
@@ -53,13 +61,13 @@ def find_feature_files(paths: Sequence[Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def load_feature_files(paths: Iterable[Path]) -> list[FeatureFile]:
+def load_feature_files(paths: Iterable[Path], language: str = DEFAULT_LANGUAGE) -> list[FeatureFile]:
     """Parse every file; all problems are reported together, none of the files is run then."""
     loaded: list[FeatureFile] = []
     problems: list[Text] = []
     for path in paths:
         try:
-            loaded.append(load_feature_file(path))
+            loaded.append(load_feature_file(path, language))
         except InputError as error:
             problems.extend(error.lines)
     if problems:
@@ -67,16 +75,20 @@ def load_feature_files(paths: Iterable[Path]) -> list[FeatureFile]:
     return loaded
 
 
-def load_feature_file(path: Path) -> FeatureFile:
-    """One feature file, checked: readable, text, UTF-8, Gherkin, with at least one scenario."""
+def load_feature_file(path: Path, language: str = DEFAULT_LANGUAGE) -> FeatureFile:
+    """One feature file, checked: readable, text, UTF-8, Gherkin, with at least one scenario.
+
+    `language` is the file's language if it has no '# language:' line.
+    """
     text = read_text(path)
     if not text.strip():
         raise InputError(_("{path}: the file is empty.", path=path))
     try:
         resolved = path.resolve()
-        feature = _Parser(str(resolved.parent), resolved.name, ENCODING).parse()
+        parser = _Parser(str(resolved.parent), resolved.name, ENCODING, language)
+        feature = parser.parse()
     except GherkinParseError as error:
-        raise InputError(*parse_problems(path, text, error)) from None
+        raise InputError(*parse_problems(path, text, error, language)) from None
     except KeyError:  # pytest-bdd cannot handle a document without a Feature line
         raise InputError(_("{path}: no 'Feature:' line (or '功能:' after '# language: zh-CN').", path=path)) from None
     except OSError as error:  # gone or changed since it was checked: the parser reads the file again
@@ -85,7 +97,7 @@ def load_feature_file(path: Path) -> FeatureFile:
         raise InputError(_("{path}:{line}: the feature holds no scenario.", path=path, line=feature.line_number))
     if too_long := _too_long_steps(path, feature):
         raise InputError(*too_long)
-    return FeatureFile(path, feature)
+    return FeatureFile(path, feature, parser.document)
 
 
 def _too_long_steps(path: Path, feature: Feature) -> list[Message]:
@@ -105,10 +117,18 @@ def _too_long_steps(path: Path, feature: Feature) -> list[Message]:
 
 
 class _Parser(FeatureParser):
-    """pytest-bdd's parser, with gaps of valid Gherkin closed: repeated names, a first '*' step, any tag."""
+    """pytest-bdd's parser, with gaps of valid Gherkin closed: repeated names, a first '*' step, any tag, a
+    default language; the file is parsed once."""
+
+    def __init__(self, basedir: str, filename: str, encoding: str, language: str) -> None:
+        super().__init__(basedir, filename, encoding)
+        self.language = language
+
+    def _parse_feature_file(self) -> GherkinDocument:
+        return self.document
 
     def parse(self) -> Feature:
-        document = get_gherkin_document(self.abs_filename, self.encoding)
+        self.document = document = _gherkin_document(self.abs_filename, self.encoding, self.language)
         children = [*document.feature.children] if document.feature else []
         children += [child for rule in [c.rule for c in children if c.rule] for child in rule.children]
         names = Counter(child.scenario.name for child in children if child.scenario)
@@ -136,3 +156,17 @@ class _Parser(FeatureParser):
         if steps_data and steps_data[0].keyword_type == "Unknown":
             steps_data = [replace(steps_data[0], keyword_type="Context"), *steps_data[1:]]
         return super().parse_steps(steps_data)
+
+
+def _gherkin_document(filename: str, encoding: str, language: str) -> GherkinDocument:
+    """pytest-bdd's get_gherkin_document, with `language` for a file without a '# language:' line."""
+    with open(filename, encoding=encoding) as file:
+        text = file.read()
+    try:
+        data = Parser().parse(text, TokenMatcher(language))
+    except CompositeParserException as error:
+        message, line = error.args[0], error.errors[0].location["line"]
+        content = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+        handle_gherkin_parser_error(message, line, content, filename, error)
+        raise GherkinParseError(f"Unknown parsing error: {message}", line, content, filename) from error
+    return GherkinDocument.from_dict(data)

@@ -22,14 +22,17 @@ _LOOKUP_ORDER = ["en", "zh-CN", *sorted(code for code in DIALECTS if code not in
 _BLOCKS = ("feature", "rule", "background", "scenario", "scenarioOutline", "examples")
 
 
-def parse_problems(path: Path, text: str, error: GherkinParseError) -> list[Text]:
-    """One line per problem, with its line number; at most five, then how many more."""
+def parse_problems(path: Path, text: str, error: GherkinParseError, language: str = "en") -> list[Text]:
+    """One line per problem, with its line number; at most five, then how many more.
+
+    `language` is the one the file was read in if it has no '# language:' line.
+    """
     lines = text.splitlines()
     declared = next((found.group(1) for line in lines if (found := _DECLARED.match(line))), None)
     spoken = None if declared else _spoken(lines)
-    dialect = Dialect.for_name(declared or spoken or "en") or Dialect.for_name("en")
+    dialect = Dialect.for_name(declared or spoken or language) or Dialect.for_name("en")
     assert dialect is not None
-    problems = _language_hints(path, lines, spoken, dialect) or _parser_problems(path, error, dialect)
+    problems = _language_hints(path, lines, spoken, dialect, language) or _parser_problems(path, error, dialect)
     if len(problems) <= MAX_PROBLEMS:
         return problems
     more = len(problems) - MAX_PROBLEMS
@@ -39,13 +42,13 @@ def parse_problems(path: Path, text: str, error: GherkinParseError) -> list[Text
     return [*problems[:MAX_PROBLEMS], counted]
 
 
-def _language_hints(path: Path, lines: list[str], spoken: str | None, dialect: Dialect) -> list[Text]:
+def _language_hints(path: Path, lines: list[str], spoken: str | None, dialect: Dialect, language: str) -> list[Text]:
     """What the parser reports as stray lines when the cause is the language: a missing header, a full-width colon.
 
     These explain every error that follows from them, so they are all that is shown.
     """
     hints: list[Text] = []
-    if spoken not in (None, "en"):
+    if spoken not in (None, language):
         undeclared = _(
             "{path}:1: this file is written in {language} without saying so; "
             'add "# language: {code}" as its first line.',

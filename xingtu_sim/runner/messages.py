@@ -25,6 +25,7 @@ from gherkin.ast_builder import AstBuilder
 from gherkin.parser import Parser
 from gherkin.pickles.compiler import Compiler, GherkinDocumentWithURI
 from gherkin.stream.id_generator import IdGenerator
+from gherkin.token_matcher import TokenMatcher
 
 from xingtu_sim.i18n import render
 from xingtu_sim.runner.results import RunResult, ScenarioResult, Status, StepResult
@@ -135,7 +136,8 @@ def _documents(
         yield cm.Envelope(
             source=cm.Source(uri=uri, data=data, media_type=cm.SourceMediaType.text_x_cucumber_gherkin_plain)
         )
-        document: GherkinDocumentWithURI = {**parser.parse(data), "uri": uri}
+        # A file without '# language:' is read in the language the run read it in (`run --language`).
+        document: GherkinDocumentWithURI = {**parser.parse(data, TokenMatcher(ran[0].language)), "uri": uri}
         yield cm.Envelope(gherkin_document=cm.message_converter.from_dict(document, cm.GherkinDocument))
         pickles = [cm.message_converter.from_dict(pickle, cm.Pickle) for pickle in compiler.compile(document)]
         matched = _match(ran, pickles, _scenario_lines(document))

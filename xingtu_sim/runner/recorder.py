@@ -11,29 +11,39 @@ from pytest_bdd.parser import Feature, Scenario, Step
 
 from xingtu_sim.domain.errors import XingtuError
 from xingtu_sim.i18n import Lang, render, render_lines
-from xingtu_sim.runner.binding import FeatureModule
-from xingtu_sim.runner.files import TAG_MARK
 from xingtu_sim.runner.results import RunResult, ScenarioResult, Status, StepResult
+from xingtu_sim.runner.scenarios import PLANNED
 from xingtu_sim.runner.suggest import nearest_phrasing
 
 
 class Recorder:
     """Each scenario with its steps, their status, outcome and time; handed on as each scenario ends."""
 
-    def __init__(self, lang: Lang, on_scenario: Callable[[ScenarioResult], None]) -> None:
+    def __init__(self, lang: Lang, on_scenario: Callable[[ScenarioResult], None], fail_fast: bool = False) -> None:
         self.lang = lang
         self.on_scenario = on_scenario
+        self.fail_fast = fail_fast
         self.result = RunResult()
+        self.ran: set[int] = set()  # id() of each PlannedScenario that ran
         self.collection_error: str | None = None
         self.stopped_by: BaseException | None = None  # what pytest caught and stopped for, to raise again
         self._current: ScenarioResult | None = None
         self._step_index: dict[int, int] = {}  # id(step) -> its place in the scenario: one look-up per step
-        self._started = 0.0
         self._step_started = 0.0
+        self._session: pytest.Session | None = None
+
+    def pytest_sessionstart(self, session: pytest.Session) -> None:
+        self._session = session
 
     def pytest_runtest_setup(self, item: pytest.Item) -> None:
-        self._current = scenario_of(item)
-        self._started = time.perf_counter()
+        planned = item.stash[PLANNED]
+        self.ran.add(id(planned))
+        self._current = planned.result()
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        """The scenario's own time is its setup's, steps' and teardown's: not the building of pytest's reports."""
+        if self._current is not None:
+            self._current.duration += report.duration
 
     def pytest_bdd_before_scenario(self, request: Any, feature: Feature, scenario: Scenario) -> None:
         self._step_index = {id(step): index for index, step in enumerate(scenario.steps)}
@@ -74,10 +84,11 @@ class Recorder:
 
     def pytest_runtest_logfinish(self, nodeid: str) -> None:
         if self._current is not None:
-            self._current.duration = time.perf_counter() - self._started
-            self.result.scenarios.append(self._current)
-            self.on_scenario(self._current)
-            self._current = None
+            finished, self._current = self._current, None
+            self.result.scenarios.append(finished)
+            self.on_scenario(finished)
+            if self.fail_fast and finished.status in (Status.FAILED, Status.UNDEFINED) and self._session is not None:
+                self._session.shouldfail = "--fail-fast"  # pytest stops after this test, as for -x
 
     def pytest_keyboard_interrupt(self, excinfo: pytest.ExceptionInfo[BaseException]) -> None:
         self.stopped_by = excinfo.value  # Ctrl-C or SIGTERM: pytest stops the session, we stop the command
@@ -105,32 +116,6 @@ class Recorder:
 
 def _a_step_failed(scenario: ScenarioResult) -> bool:
     return any(step.status in (Status.FAILED, Status.UNDEFINED) for step in scenario.steps)
-
-
-def tags_of(item: pytest.Item) -> set[str]:
-    """The Gherkin tags of a scenario's test (its feature's, rule's, scenario's and Examples')."""
-    return {f"@{mark.name.removeprefix(TAG_MARK)}" for mark in item.iter_markers() if mark.name.startswith(TAG_MARK)}
-
-
-def scenario_of(item: pytest.Item) -> ScenarioResult:
-    """The scenario a collected test runs, with its Examples row if it comes from an outline."""
-    assert isinstance(item.parent, FeatureModule)
-    template = item.parent.template_of(item)
-    feature = template.feature
-    example = getattr(item, "callspec", None)
-    row = example.params.get("_pytest_bdd_example", {}) if example else {}
-    return ScenarioResult(
-        feature_name=feature.name,
-        feature_keyword=feature.keyword,
-        feature_file=feature.filename,
-        feature_line=feature.line_number,
-        keyword=template.keyword,
-        name=template.render(row).name if row else template.name,
-        line=template.line_number,
-        tags=sorted(tags_of(item)),
-        steps=[],
-        example=list(row.values()),
-    )
 
 
 def _context_of(request: pytest.FixtureRequest) -> Any:

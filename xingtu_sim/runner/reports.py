@@ -1,4 +1,4 @@
-"""The four report formats behind one interface: told of each scenario as it ends, then of the run."""
+"""The report formats behind one interface: told of each scenario as it ends, then of the run."""
 
 from __future__ import annotations
 
@@ -7,18 +7,20 @@ from typing import Protocol
 
 from xingtu_sim.i18n import Lang
 from xingtu_sim.runner.html_report import html_report
+from xingtu_sim.runner.locations import rerun_list
 from xingtu_sim.runner.messages import messages_ndjson
 from xingtu_sim.runner.results import RunResult, ScenarioResult
 from xingtu_sim.runner.text_reports import Emit, PrettyReport, ProgressReport
 from xingtu_sim.runner.tool_reports import cucumber_json, junit_xml
 
-FORMATS = ("pretty", "progress", "cucumber-json", "junit", "message", "html")
-FOR_TOOLS = ("cucumber-json", "junit", "message", "html")
+FORMATS = ("pretty", "progress", "cucumber-json", "junit", "message", "html", "rerun")
+FOR_TOOLS = ("cucumber-json", "junit", "message", "html", "rerun")  # documents, written whole at the end
 _DOCUMENTS: dict[str, Callable[[RunResult], str]] = {
     "cucumber-json": cucumber_json,
     "junit": junit_xml,
     "message": messages_ndjson,
     "html": html_report,
+    "rerun": rerun_list,
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -13,10 +13,17 @@ import pytest
 from xingtu_sim.domain.rules import DEFAULT_RULES, Rules
 from xingtu_sim.i18n import Lang
 from xingtu_sim.runner.binding import FeatureModule
-from xingtu_sim.runner.files import FeatureFile, bundled_features, find_feature_files, load_feature_files
-from xingtu_sim.runner.recorder import Recorder, tags_of
+from xingtu_sim.runner.files import (
+    DEFAULT_LANGUAGE,
+    FeatureFile,
+    bundled_features,
+    find_feature_files,
+    load_feature_files,
+)
+from xingtu_sim.runner.recorder import Recorder
 from xingtu_sim.runner.results import RunResult, ScenarioResult
-from xingtu_sim.runner.tags import NothingSelected, TagFilter
+from xingtu_sim.runner.scenarios import PLANNED, PlannedScenario, planned_scenarios
+from xingtu_sim.runner.selection import Selection, check_lines
 from xingtu_sim.steps import plugin as steps_plugin
 from xingtu_sim.steps.plugin import SETTINGS, StepSettings
 
@@ -32,8 +39,10 @@ _PYTEST_ARGS = (
 @dataclass(frozen=True)
 class RunOptions:
     lang: Lang
-    tags: TagFilter
+    selection: Selection = field(default_factory=Selection)
     rules: Rules = DEFAULT_RULES
+    fail_fast: bool = False  # stop at the first scenario that does not pass; the rest are reported skipped
+    language: str = DEFAULT_LANGUAGE  # of feature files without a '# language:' line
 
 
 def run_paths(
@@ -47,46 +56,60 @@ def run_paths(
 
     `before_run` is called once every file is known to be sound, e.g. to open a report file.
     """
-    files = load_paths(paths)
+    chosen = select(load_paths(paths, options.language), options.selection)
     if before_run is not None:
         before_run()
-    return run_features(files, options, on_scenario or (lambda _scenario: None))
+    return run_scenarios(chosen, options, on_scenario or (lambda _scenario: None))
 
 
-def load_paths(paths: Sequence[Path]) -> list[FeatureFile]:
+def load_paths(paths: Sequence[Path], language: str = DEFAULT_LANGUAGE) -> list[FeatureFile]:
     """The feature files at `paths` (none: the bundled scenarios), each parsed and checked."""
-    return load_feature_files(find_feature_files(list(paths) or [bundled_features()]))
+    return load_feature_files(find_feature_files(list(paths) or [bundled_features()]), language)
 
 
-def run_features(
-    files: Sequence[FeatureFile], options: RunOptions, on_scenario: Callable[[ScenarioResult], None]
+def select(files: Sequence[FeatureFile], selection: Selection) -> list[PlannedScenario]:
+    """The scenarios of `files` the selection chooses: a line that starts none is bad input, a selection that
+    chooses none raises NothingSelected."""
+    scenarios = [scenario for file in files for scenario in planned_scenarios(file)]
+    check_lines(scenarios, selection.lines)
+    return selection.choose(scenarios)
+
+
+def run_scenarios(
+    chosen: Sequence[PlannedScenario], options: RunOptions, on_scenario: Callable[[ScenarioResult], None]
 ) -> RunResult:
-    """Run the scenarios of `files` that the tags select; report each scenario as it finishes.
+    """Run the scenarios chosen; report each scenario as it finishes (after --fail-fast stopped the run, each
+    one left is reported skipped).
 
-    Ctrl-C or SIGTERM during the run, or an exception from `on_scenario`, stops it and is raised again here;
-    tags that select no scenario raise NothingSelected.
+    Ctrl-C or SIGTERM during the run, or an exception from `on_scenario`, stops it and is raised again here.
     """
-    recorder = Recorder(options.lang, on_scenario)
-    scenarios = _Scenarios(files, options)
+    if not chosen:
+        return RunResult()
+    recorder = Recorder(options.lang, on_scenario, fail_fast=options.fail_fast)
+    files = list({id(scenario.file): scenario.file for scenario in chosen}.values())
+    scenarios = _Scenarios(files, chosen, options)
     with _isolated_environment():
         pytest.main([*_PYTEST_ARGS, "--rootdir", _root_of(files)], plugins=[steps_plugin, scenarios, recorder])
     if recorder.stopped_by is not None:
         raise recorder.stopped_by
-    if not recorder.result.scenarios and not options.tags.selects_all and scenarios.collected:
-        raise NothingSelected(options.tags.expression or "", scenarios.tags_seen)
     if recorder.collection_error:
         raise RuntimeError(recorder.collection_error)
+    for scenario in chosen:
+        if id(scenario) not in recorder.ran:  # stopped by --fail-fast before it
+            skipped = scenario.result(scenario.steps(), ran=False)
+            recorder.result.scenarios.append(skipped)
+            on_scenario(skipped)
     return recorder.result
 
 
 class _Scenarios:
-    """A pytest plugin: hands the steps their settings and pytest the scenarios of our parsed files."""
+    """A pytest plugin: hands the steps their settings and pytest the chosen scenarios of our parsed files."""
 
-    def __init__(self, files: Sequence[FeatureFile], options: RunOptions) -> None:
+    def __init__(self, files: Sequence[FeatureFile], chosen: Sequence[PlannedScenario], options: RunOptions) -> None:
         self.files = files
         self.options = options
-        self.collected = False
-        self.tags_seen: set[str] = set()  # of every scenario, selected or not
+        # pytest-bdd's tests are found by their template and Examples row.
+        self.chosen = {(id(scenario.template), scenario.row): scenario for scenario in chosen}
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_configure(self, config: pytest.Config) -> None:
@@ -99,10 +122,15 @@ class _Scenarios:
         for file in self.files:
             module = FeatureModule.of(session, file)
             items += [item for item in session.genitems(module) if isinstance(item, pytest.Item)]
-        tags = [tags_of(item) for item in items]
-        self.tags_seen = set().union(*tags)
-        self.collected = True
-        selected = [item for item, its_tags in zip(items, tags, strict=True) if self.options.tags.matches(its_tags)]
+        selected = []
+        for item in items:
+            assert isinstance(item.parent, FeatureModule)
+            callspec = getattr(item, "callspec", None)
+            row = callspec.indices.get("_pytest_bdd_example") if callspec else None
+            planned = self.chosen.get((id(item.parent.template_of(item)), row))
+            if planned is not None:
+                item.stash[PLANNED] = planned
+                selected.append(item)
         if len(selected) < len(items):
             chosen = set(map(id, selected))
             session.config.hook.pytest_deselected(items=[item for item in items if id(item) not in chosen])

@@ -3,49 +3,42 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from cucumber_tag_expressions import TagExpressionError, parse
 from cucumber_tag_expressions.model import And, Expression, Literal, Not, Or
 
 from xingtu_sim.domain.errors import InputError
-from xingtu_sim.domain.text import Text, _, join
+from xingtu_sim.domain.text import Text, _
 
 
 class TagFilter:
-    """A parsed tag expression; no expression selects every scenario."""
+    """Parsed tag expressions, all of which must hold (a repeated --tags, as behave and cucumber-js); none selects
+    every scenario."""
 
-    def __init__(self, expression: str | None = None) -> None:
-        self.expression = expression
-        try:
-            self._parsed = parse(expression) if expression and expression.strip() else None
-        except TagExpressionError as error:
-            problem = explain(str(error), expression or "")
-            raise InputError(
-                _('Invalid --tags expression "{expression}": {problem}.', expression=expression, problem=problem)
-            ) from None
+    def __init__(self, expressions: str | Sequence[str] | None = None) -> None:
+        given = [expressions] if isinstance(expressions, str) else list(expressions or [])
+        given = [expression for expression in given if expression.strip()]
+        self.expression = " and ".join(given if len(given) < 2 else [f"({e})" for e in given]) or None
+        self._parsed = [_parse(expression) for expression in given]
 
     @property
     def selects_all(self) -> bool:
-        return self._parsed is None
+        return not self._parsed
 
     def matches(self, tags: Iterable[str]) -> bool:
-        return self._parsed is None or evaluate(self._parsed, set(tags))
+        present = set(tags)
+        return all(evaluate(parsed, present) for parsed in self._parsed)
 
 
-class NothingSelected(Exception):
-    """Tags that select no scenario: a check that ran nothing did not pass (exit 1); says which tags there are."""
-
-    def __init__(self, expression: str, available: Iterable[str]) -> None:
-        tags = sorted(set(available))
-        if tags:
-            self.line: Text = _(
-                'No scenario matches --tags "{expression}". The tags in these files: {tags}.',
-                expression=expression, tags=join(tags),
-            )  # fmt: skip
-        else:
-            self.line = _('No scenario matches --tags "{expression}": these files have no tags.', expression=expression)
-        super().__init__(str(self.line))
+def _parse(expression: str) -> Expression:
+    try:
+        return parse(expression)
+    except TagExpressionError as error:
+        problem = explain(str(error), expression)
+        raise InputError(
+            _('Invalid --tags expression "{expression}": {problem}.', expression=expression, problem=problem)
+        ) from None
 
 
 # The parser's complaints (cucumber-tag-expressions), each as what to change.

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from xingtu_sim.domain.text import _, ngettext
+from xingtu_sim.domain.text import Message, _, ngettext
 from xingtu_sim.i18n import SOURCE_LANG, Lang, render
 from xingtu_sim.runner.files import bundled_features
 from xingtu_sim.runner.results import RunResult, ScenarioResult, Status, StepResult
@@ -18,7 +18,8 @@ Emit = Callable[..., None]
 
 _MARKS = {Status.PASSED: "✓", Status.FAILED: "✗", Status.UNDEFINED: "?", Status.SKIPPED: "-"}
 _COLOURS = {Status.PASSED: "green", Status.FAILED: "red", Status.UNDEFINED: "yellow", Status.SKIPPED: "cyan"}
-_PROGRESS = {Status.PASSED: ".", Status.FAILED: "F", Status.UNDEFINED: "U"}
+_PROGRESS = {Status.PASSED: ".", Status.FAILED: "F", Status.UNDEFINED: "U", Status.SKIPPED: "-"}
+_UNSUCCESSFUL = (Status.FAILED, Status.UNDEFINED)
 
 
 def shown_path(path: str) -> str:
@@ -74,7 +75,7 @@ class PrettyReport:
             self.emit(f"        {line}", **style)
 
     def finish(self, run: RunResult) -> None:
-        failed = [scenario for scenario in run.scenarios if not scenario.passed]
+        failed = [scenario for scenario in run.scenarios if scenario.status in _UNSUCCESSFUL]
         if failed:
             self.emit("")
             self.emit(render(_("Failed scenarios:"), self.lang), fg="red", bold=True)
@@ -97,31 +98,42 @@ class ProgressReport:
     def finish(self, run: RunResult) -> None:
         self.emit("")
         for scenario in run.scenarios:
-            if not scenario.passed:
+            if scenario.status in _UNSUCCESSFUL:
                 self._pretty.scenario(scenario)
         self._pretty.finish(run)
 
 
 def summary_lines(run: RunResult, lang: Lang) -> list[str]:
-    """The closing lines; the very last one is always plain `N passed, N failed`."""
+    """The closing lines; the very last one always starts with a plain `N passed, N failed`.
+
+    Undefined and skipped scenarios are counted apart, as Cucumber counts them; the exit code says whether the
+    run passed.
+    """
     lines = [""]
     total = len(run.scenarios)
-    summary = ngettext(
-        "{total} scenario: {passed} passed, {failed} failed",
-        "{total} scenarios: {passed} passed, {failed} failed",
-        total,
-        total=total,
-        passed=run.passed,
-        failed=run.failed,
-    )
-    if render(summary, lang) != render(summary, SOURCE_LANG):  # the plain last line says it in English already
-        lines.append(render(summary, lang))
+    parts: list[Message] = [
+        ngettext(
+            "{total} scenario: {passed} passed, {failed} failed",
+            "{total} scenarios: {passed} passed, {failed} failed",
+            total, total=total, passed=run.passed, failed=run.failed,
+        )
+    ]  # fmt: skip
+    plain = f"{run.passed} passed, {run.failed} failed"
+    if run.undefined:
+        parts.append(_(", {undefined} undefined", undefined=run.undefined))
+        plain += f", {run.undefined} undefined"
+    if run.skipped:
+        parts.append(_(", {skipped} skipped", skipped=run.skipped))
+        plain += f", {run.skipped} skipped"
+    said = "".join(render(part, lang) for part in parts)
+    if said != "".join(render(part, SOURCE_LANG) for part in parts):  # the plain last line says it in English
+        lines.append(said)
     if run.undefined:
         undefined = ngettext(
-            "{undefined} of the failed scenarios has undefined steps (see `xingtu-sim steps`).",
-            "{undefined} of the failed scenarios have undefined steps (see `xingtu-sim steps`).",
+            "{undefined} scenario has undefined steps: `xingtu-sim steps` lists every phrasing.",
+            "{undefined} scenarios have undefined steps: `xingtu-sim steps` lists every phrasing.",
             run.undefined,
             undefined=run.undefined,
         )
         lines.append(render(undefined, lang))
-    return [*lines, f"{run.passed} passed, {run.failed} failed"]
+    return [*lines, plain]

@@ -49,9 +49,9 @@ def cucumber_json(run: RunResult) -> str:
                 "id": feature_id,
                 "keyword": first.feature_keyword,
                 "name": first.feature_name,
-                "description": "",
+                "description": first.feature_description,
                 "line": first.feature_line,
-                "tags": [],
+                "tags": [{"name": tag.name, "line": tag.line} for tag in first.feature_tags],
                 "elements": [_element(feature_id, scenario) for scenario in scenarios],
             }
         )
@@ -64,6 +64,7 @@ def _element(feature_id: str, scenario: ScenarioResult) -> dict[str, object]:
             "keyword": f"{step.keyword} ",
             "name": step.text,
             "line": step.line,
+            "arguments": [],
             "match": {"location": "xingtu_sim.steps"},
             "result": {
                 "status": step.status.value,
@@ -73,12 +74,11 @@ def _element(feature_id: str, scenario: ScenarioResult) -> dict[str, object]:
         }
         for step in scenario.steps
     ]
+    after = []
     if scenario.error:  # a failure at the end (an unchecked refusal) belongs to an "after" hook
-        after = [
-            {"match": {"location": "xingtu_sim.steps"}, "result": {"status": "failed", "error_message": scenario.error}}
-        ]
-    else:
-        after = []
+        # `embeddings`, even empty, is what cucumber-html-reporter needs to count the hook (and so the failure).
+        result = {"status": "failed", "duration": 0, "error_message": scenario.error}
+        after = [{"match": {"location": "xingtu_sim.steps"}, "result": result, "embeddings": []}]
     return {
         "id": f"{feature_id};{_slug(scenario.title)}",
         "keyword": scenario.keyword,
@@ -86,37 +86,53 @@ def _element(feature_id: str, scenario: ScenarioResult) -> dict[str, object]:
         "name": scenario.title,
         "description": "",
         "line": scenario.line,
-        "tags": [{"name": tag} for tag in scenario.tags],
+        "tags": [{"name": tag.name, "line": tag.line} for tag in scenario.tags],
         "steps": steps,
         "after": after,
     }
 
 
 def junit_xml(run: RunResult) -> str:
-    """JUnit XML: one testsuite per feature, one testcase per scenario."""
-    root = ET.Element("testsuites", name="xingtu-sim", tests=str(len(run.scenarios)), failures=str(run.failed))
+    """JUnit XML as Jenkins' xUnit plugin validates it (junit-10.xsd): one testsuite per feature file, one
+    testcase per scenario; the schema has no place for a test case's file and line, so the file is the suite's
+    and each scenario's `FILE:LINE` opens its <system-out>."""
+    failures = run.failed + run.undefined
+    root = ET.Element("testsuites", name="xingtu-sim", tests=str(len(run.scenarios)), failures=str(failures))
     root.set("errors", "0")
-    root.set("time", f"{sum(s.duration for s in run.scenarios):.3f}")
+    root.set("time", _seconds(sum(s.duration for s in run.scenarios)))
     for scenarios in _by_feature(run):
         first = scenarios[0]
         suite = ET.SubElement(root, "testsuite", name=first.feature_name, file=shown_path(first.feature_file))
         suite.set("tests", str(len(scenarios)))
-        suite.set("failures", str(sum(not s.passed for s in scenarios)))
+        suite.set("failures", str(sum(s.status in (Status.FAILED, Status.UNDEFINED) for s in scenarios)))
         suite.set("errors", "0")
-        suite.set("skipped", "0")
-        suite.set("time", f"{sum(s.duration for s in scenarios):.3f}")
+        suite.set("skipped", str(sum(s.status is Status.SKIPPED for s in scenarios)))
+        suite.set("time", _seconds(sum(s.duration for s in scenarios)))
         for scenario in scenarios:
             case = ET.SubElement(suite, "testcase", classname=first.feature_name, name=scenario.title)
-            case.set("file", shown_path(scenario.feature_file))
-            case.set("line", str(scenario.line))
-            case.set("time", f"{scenario.duration:.3f}")
-            if not scenario.passed:
+            case.set("time", _seconds(scenario.duration))
+            if scenario.status is Status.SKIPPED:
+                ET.SubElement(case, "skipped", message="not run")
+            elif not scenario.passed:
                 details = _details(scenario)
                 failure = ET.SubElement(case, "failure", type=scenario.status.value, message=details.splitlines()[0])
                 failure.text = details
+            ET.SubElement(case, "system-out").text = _transcript(scenario)
     ET.indent(root)
     document = ET.tostring(root, encoding="unicode")
     return '<?xml version="1.0" encoding="utf-8"?>\n' + visible(_NOT_XML.sub("\ufffd", document)) + "\n"
+
+
+def _seconds(seconds: float) -> str:
+    """Three decimals: the most the newest junit-10.xsd allows."""
+    return f"{seconds:.3f}"
+
+
+def _transcript(scenario: ScenarioResult) -> str:
+    """Where the scenario is, then each step with its status."""
+    lines = [f"{shown_path(scenario.feature_file)}:{scenario.line}"]
+    lines += [f"{step.status.value}: {step.keyword} {step.text} (line {step.line})" for step in scenario.steps]
+    return "\n".join(lines)
 
 
 def _details(scenario: ScenarioResult) -> str:
