@@ -130,9 +130,9 @@ _TYPED = {
     *(trigger.value for trigger in Trigger),
 }
 _PLAIN = [
-    re.compile(r"^\d+ passed, \d+ failed$", re.MULTILINE),  # for CI tools, on purpose in English
+    re.compile(r"^\d+ passed, \d+ failed(, \d+ undefined)?(, \d+ skipped)?$", re.MULTILINE),  # for CI, in English
     re.compile(r"\S*/\S+"),  # paths: files, folders, the bundled features, the sandbox file
-    re.compile(r"--[a-z-]+|\b[A-Z][A-Z_]{2,}\b|\[OPTIONS\]|\[ARGS\]\.\.\."),  # options and metavars
+    re.compile(r"--[a-z0-9-]+|\b[A-Z][A-Z_]{2,}\b|\[OPTIONS\]|\[ARGS\]\.\.\."),  # options and metavars
     re.compile(r"@[\w-]+"),  # tags
     re.compile(r"`[^`]*`", re.DOTALL),  # commands quoted in a message, which a user types as they are
     re.compile(r"⟦|⟧"),
