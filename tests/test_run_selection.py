@@ -377,3 +377,20 @@ def test_an_unknown_gherkin_language_is_one_line_exit_2(lang: str, expected: str
         [line] = result.output.strip().splitlines()
         assert line.startswith(expected)
         assert "zh-CN" in line
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("en", "Error: --output is given 2 times; give it once."), ("zh-CN", "错误：--output 给了 2 次；只能给一次。")],
+)
+def test_an_option_that_takes_one_value_given_twice_is_bad_input_not_the_last_kept(
+    feature: Path, lang: str, expected: str
+) -> None:
+    twice = {
+        "--output": ["--format", "junit", "-o", "a.xml", "--output", "b.xml"],
+        "--language": ["--language", "en"] * 2,
+    }
+    for option, args in twice.items():
+        result = run(feature, *args, lang=lang)
+        assert result.exit_code == 2
+        assert result.output.strip().splitlines() == [expected.replace("--output", option)]

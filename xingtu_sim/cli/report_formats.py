@@ -5,9 +5,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from xingtu_sim.domain.errors import InputError
 from xingtu_sim.domain.text import _, join
+
+T = TypeVar("T")
+
+
+def once(option: str, given: Sequence[T]) -> T | None:
+    """An option that takes one value: given twice is bad input, never the last silently kept."""
+    if len(given) > 1:
+        raise InputError(_("{option} is given {count} times; give it once.", option=option, count=len(given)))
+    return given[0] if given else None
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from xingtu_sim.cli.base import EXIT_FAILED, Failed, XingtuCommand, current_lang, lang_option, rules_option, say
-from xingtu_sim.cli.report_formats import ReportSpec, report_specs
+from xingtu_sim.cli.report_formats import ReportSpec, once, report_specs
 from xingtu_sim.cli.report_output import ReportOutput
 from xingtu_sim.domain.rules import Rules
 from xingtu_sim.domain.text import N_, _, ngettext
@@ -44,7 +44,7 @@ _DOCUMENTS = ("cucumber-json", "junit", "message", "html", "rerun")
     ),
 )  # fmt: skip
 @click.option(
-    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+    "--output", "-o", "outputs", type=click.Path(dir_okay=False, path_type=Path), multiple=True,
     help=N_("Write the report of a single --format to FILE."),
 )  # fmt: skip
 @click.option(
@@ -53,10 +53,16 @@ _DOCUMENTS = ("cucumber-json", "junit", "message", "html", "rerun")
 )  # fmt: skip
 @click.option("--fail-fast", is_flag=True, help=N_("Stop at the first scenario that fails; the rest are skipped."))
 @click.option(
-    "--language", metavar="CODE", default="en", show_default=True,
-    help=N_("The Gherkin language of feature files without a '# language:' line (--lang is that of messages)."),
+    "--language", "languages", metavar="CODE", multiple=True,
+    help=N_(
+        "The Gherkin language of feature files without a '# language:' line, en if not given (--lang is that "
+        "of messages)."
+    ),
 )  # fmt: skip
-@click.option("--i18n-keywords", metavar="CODE", help=N_("List the Gherkin keywords of a language, run nothing."))
+@click.option(
+    "--i18n-keywords", "keywords_of", metavar="CODE", multiple=True,
+    help=N_("List the Gherkin keywords of a language, run nothing."),
+)  # fmt: skip
 @rules_option
 @lang_option
 def command(
@@ -64,11 +70,11 @@ def command(
     tags: tuple[str, ...],
     names: tuple[str, ...],
     formats: tuple[str, ...],
-    output: Path | None,
+    outputs: tuple[Path, ...],
     dry_run: bool,
     fail_fast: bool,
-    language: str,
-    i18n_keywords: str | None,
+    languages: tuple[str, ...],
+    keywords_of: tuple[str, ...],
     rules: Rules,
 ) -> None:
     """Run feature files or folders; with none, the scenarios that ship with xingtu-sim.
@@ -87,6 +93,8 @@ def command(
     from xingtu_sim.runner.tags import TagFilter
 
     lang = current_lang()
+    output, language = once("--output", outputs), once("--language", languages)
+    i18n_keywords = once("--i18n-keywords", keywords_of)
     if i18n_keywords is not None:
         for line in keyword_lines(i18n_keywords):
             say(line)
@@ -94,8 +102,8 @@ def command(
     specs = report_specs(formats, output, FORMATS, default=None if dry_run else "pretty")
     locations = read_locations(paths)
     selection = Selection(TagFilter(tags), name_patterns(names), locations.lines)
-    options = RunOptions(lang, selection, rules, fail_fast, gherkin_language(language))
-    outputs = [ReportOutput(spec.path, document=spec.format in _DOCUMENTS) for spec in specs]
+    options = RunOptions(lang, selection, rules, fail_fast, gherkin_language(language or "en"))
+    written = [ReportOutput(spec.path, document=spec.format in _DOCUMENTS) for spec in specs]
     try:
         chosen = [] if locations.nothing else select(load_paths(locations.paths, options.language), selection)
     except NothingSelected as nothing:
@@ -104,14 +112,14 @@ def command(
         from xingtu_sim.runner.dry_run import dry_run as check
 
         checked = check(chosen, lang)
-        _write(specs, outputs, lang, lambda on_scenario: _replay(checked.run, on_scenario))
+        _write(specs, written, lang, lambda on_scenario: _replay(checked.run, on_scenario))
         _say_problems(checked, quiet=_document_on_stdout(specs))
         if checked.problems:
             raise click.exceptions.Exit(EXIT_FAILED)
         return
     from xingtu_sim.runner.session import run_scenarios
 
-    run = _write(specs, outputs, lang, lambda on_scenario: run_scenarios(chosen, options, on_scenario))
+    run = _write(specs, written, lang, lambda on_scenario: run_scenarios(chosen, options, on_scenario))
     to_stderr = _document_on_stdout(specs)  # keep the document clean
     if locations.nothing:
         say(_("The rerun files name no scenario: nothing to run."), err=to_stderr)

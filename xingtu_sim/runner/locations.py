@@ -69,8 +69,8 @@ def _location(location: str) -> tuple[Path, frozenset[int]]:
             raise InputError(_("{location}: a line number follows a feature file, not a folder.", location=location))
         return file, lines
     if (found := _AFTER_FEATURE.fullmatch(location)) and Path(found.group(1)).exists():
-        file, written = found.group(1), found.group(2)[1:]
-        example = file + ":12"
+        named, written = found.group(1), found.group(2)[1:]
+        example = named + ":12"
         raise InputError(
             _(
                 '{location}: "{lines}" is not a line number; write FILE:LINE, e.g. {example}.',
