@@ -11,8 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from xingtu_sim.i18n import LANGS
-from xingtu_sim.steps.vocabulary import VOCABULARY, phrases_matching
+from xingtu_sim.steps.vocabulary import LANGUAGES, VOCABULARY, phrases_matching
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from test_step_matching_time import near_misses  # the test's own near misses
@@ -31,7 +30,7 @@ def best_of(steps: list[str], runs: int = 5) -> float:
 
 
 def main() -> None:
-    templates = [template for phrase in VOCABULARY for lang in LANGS for template in phrase.templates(lang)]
+    templates = [template for phrase in VOCABULARY for lang in LANGUAGES for template in phrase.templates(lang)]
     print(f"{len(templates)} phrasings, each with its near misses, matched against the whole vocabulary")
     worst = 0.0
     totals = []

@@ -28,6 +28,10 @@ pytest_plugins = ["xingtu_sim.steps.plugin", "pytester"]
 settings.register_profile("ci", settings.get_profile("default"))
 settings.register_profile("dev", max_examples=10)
 
+# The languages the tests read, each against its own expected text: English (the message ids) and the
+# Chinese catalogue. (Which languages exist is the catalogues' business: a third one breaks no test.)
+LANGS: tuple[Lang, ...] = ("en", "zh-CN")
+
 # CI sets this: a program the tests need (Chromium, Graphviz, tmux) is then required, not optional.
 REQUIRE_TOOLS = "XINGTU_SIM_REQUIRE_TOOLS"
 

@@ -8,9 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import LANGS
 
 from xingtu_sim import EDGES, INITIAL_STATE, Edge, State
-from xingtu_sim.i18n import LANGS, Lang, render
+from xingtu_sim.i18n import Lang, render
 from xingtu_sim.tools.diagram import dot, dot_text, edge_label, mermaid, mermaid_id, mermaid_text
 
 README = Path(__file__).parent.parent / "README.md"

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import program, require_tool
+from conftest import LANGS, program, require_tool
 
 import xingtu_sim.cli.diagram as diagram_command
 from xingtu_sim import State
 from xingtu_sim.cli import main
-from xingtu_sim.i18n import LANGS, Lang, render
+from xingtu_sim.i18n import Lang, render
 from xingtu_sim.tools.diagram import dot, mermaid
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

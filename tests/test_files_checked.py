@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from conftest import LANGS
 
 from xingtu_sim.cli import main
 from xingtu_sim.files.text import MAX_BYTES
-from xingtu_sim.i18n import LANGS, Lang
+from xingtu_sim.i18n import Lang
 
 # Each door that reads a file a user names: how to give it the file.
 DOORS: dict[str, Callable[[Path, Lang], Result]] = {

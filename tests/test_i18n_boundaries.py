@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from babel.localedata import locale_identifiers
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from click.testing import CliRunner
 
+import xingtu_sim
 import xingtu_sim.domain
 from xingtu_sim.cli import main
+from xingtu_sim.i18n import available_languages
+from xingtu_sim.steps.vocabulary import LANGUAGES
 
 DOMAIN = Path(xingtu_sim.domain.__file__).parent
 DOMAIN_MODULES = sorted(DOMAIN.glob("*.py"))
@@ -47,6 +52,101 @@ def test_the_import_check_sees_an_import_from_outside_the_domain(tmp_path: Path)
     module = tmp_path / "leaky.py"
     module.write_text("def f():\n    from xingtu_sim.i18n import render\n    import click\n", encoding="utf-8")
     assert imported_modules(module) == {"xingtu_sim.i18n", "click"}
+
+
+# Only the i18n package knows which languages exist; the vocabulary's data is the one other place that names one
+
+PACKAGE = Path(xingtu_sim.__file__).parent
+MODULES_OUTSIDE_I18N = sorted(path for path in PACKAGE.rglob("*.py") if "i18n" not in path.relative_to(PACKAGE).parts)
+# The step vocabulary is data in its own languages (its phrasings, Gherkin's words): the module may key its
+# data by language, and vocabulary_lang() chooses among them for a reader; nothing else in it may.
+VOCABULARY = PACKAGE / "steps" / "vocabulary.py"
+VOCABULARY_CHOOSER = "vocabulary_lang"
+_LANG_NAMED = re.compile(r"(?:^|_)(?:lang|language|locale)s?$", re.IGNORECASE)
+_STRING_TESTS = {"startswith", "endswith", "casefold", "lower", "upper", "split", "partition"}
+
+
+def language_codes() -> set[str]:
+    """Codes a branch on a language would compare with: ours (and their first part), and any with a region."""
+    ours = {*available_languages(), *LANGUAGES}
+    with_region = {code for code in locale_identifiers() if "_" in code}
+    codes = {*ours, *(code.split("-")[0] for code in ours), *with_region}
+    return {code.replace("_", "-").casefold() for code in codes}
+
+
+def language_branches(source: str, codes: set[str], allowed: str | None = None) -> list[str]:
+    """Where code acts on which language it is: compares with a code or SOURCE_LANG, compares or tests a
+    `lang` against a string, keys a dict or a case by a code, or names LANGS. `allowed`: a function that may,
+    and the module's top level (data)."""
+    tree = ast.parse(source)
+    nodes = (
+        node
+        for function in ast.walk(tree)
+        if isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef) and function.name != allowed
+        for node in ast.walk(function)
+    )
+    return sorted({f"{node.lineno}: {ast.unparse(node)}" for node in (nodes if allowed else ast.walk(tree))
+                   if _branches_on_language(node, codes)})  # fmt: skip
+
+
+def _branches_on_language(node: ast.AST, codes: set[str]) -> bool:
+    def is_code(value: ast.AST) -> bool:
+        if isinstance(value, ast.Tuple | ast.List | ast.Set):
+            return any(is_code(item) for item in value.elts)
+        return isinstance(value, ast.Constant) and str(value.value).replace("_", "-").casefold() in codes
+
+    def name(value: ast.AST) -> str:
+        return value.id if isinstance(value, ast.Name) else value.attr if isinstance(value, ast.Attribute) else ""
+
+    if isinstance(node, ast.Name | ast.Attribute | ast.alias) and "LANGS" in {name(node), getattr(node, "name", "")}:
+        return True
+    if isinstance(node, ast.Compare):
+        operands = [node.left, *node.comparators]
+        lang_named = any(_LANG_NAMED.search(name(operand)) for operand in operands)
+        strings = any(isinstance(operand, ast.Constant) and isinstance(operand.value, str) for operand in operands)
+        return any(is_code(operand) or name(operand) == "SOURCE_LANG" for operand in operands) or (
+            lang_named and strings
+        )
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _STRING_TESTS:
+        return bool(_LANG_NAMED.search(name(node.func.value))) or any(is_code(arg) for arg in node.args)
+    if isinstance(node, ast.Dict):
+        return any(key is not None and is_code(key) for key in node.keys)
+    if isinstance(node, ast.MatchValue):
+        return is_code(node.value)
+    return False
+
+
+@pytest.mark.parametrize("path", MODULES_OUTSIDE_I18N, ids=lambda path: str(path.relative_to(PACKAGE)))
+def test_no_module_outside_the_i18n_package_branches_on_the_language(path: Path) -> None:
+    allowed = VOCABULARY_CHOOSER if path == VOCABULARY else None
+    branches = language_branches(path.read_text(encoding="utf-8"), language_codes(), allowed)
+    assert not branches, f"{path.relative_to(PACKAGE)} branches on the language (ask xingtu_sim.i18n): {branches}"
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        'x = "你好" if lang == "zh-CN" else "hello"',
+        'x = {"en": "hello", "zh-CN": "你好"}[lang]',
+        'if reader.lang.startswith("zh"):\n    pass',
+        'if language in ("en", "en-US"):\n    pass',
+        "if lang != SOURCE_LANG:\n    pass",
+        'if locale == "fr":\n    pass',
+        "from xingtu_sim.i18n import LANGS",
+        'match lang:\n    case "zh-CN":\n        pass',
+    ],
+)
+def test_the_language_check_sees_a_branch_on_the_language(code: str) -> None:
+    assert language_branches(code, language_codes())
+
+
+def test_the_language_check_lets_the_vocabulary_keep_data_by_language_and_choose_among_it_in_one_function() -> None:
+    data = 'GHERKIN = {"en": "Given", "zh-CN": "假如"}\n'
+    chooser = 'def vocabulary_lang(lang):\n    return "zh-CN" if lang.startswith("zh") else "en"\n'
+    other = 'def keyword(lang):\n    return "假如" if lang == "zh-CN" else "Given"\n'
+    assert language_branches(data + chooser, language_codes(), VOCABULARY_CHOOSER) == []
+    assert language_branches(data + chooser + other, language_codes(), VOCABULARY_CHOOSER) == ["5: lang == 'zh-CN'"]
+    assert language_branches("if name == 'id' or answer in ('no', 'q'):\n    pass", language_codes()) == []
 
 
 # Usage errors name the option or argument and what is wrong, in the reader's language (issue 10.3)

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import LANGS
 
 from xingtu_sim import CreatorAccount, InputError, Workspace
 from xingtu_sim.cli import main
 from xingtu_sim.domain.names import FORMAT_CHARACTERS, MAX_NAME_LENGTH, visible
-from xingtu_sim.i18n import LANGS, Lang, describe
+from xingtu_sim.i18n import Lang, describe
 from xingtu_sim.sandbox import create, session
 
 HIDDEN_CATEGORIES = {"Cc", "Cf", "Cs", "Zl", "Zp"}

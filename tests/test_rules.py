@@ -9,13 +9,14 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from conftest import LANGS
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 from hypothesis_budget import examples
 
 from xingtu_sim import DEFAULT_RULES, Platform, Rules, RulesError, parse_rules, read_rules, rules_to_toml
 from xingtu_sim.files.rules_toml import with_rule
-from xingtu_sim.i18n import LANGS, Lang, describe
+from xingtu_sim.i18n import Lang, describe
 
 
 def test_the_defaults_are_the_specs() -> None:

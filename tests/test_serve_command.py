@@ -11,10 +11,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ok, sandbox, sandbox_environment
+from conftest import LANGS, ok, sandbox, sandbox_environment
 from served import Served
 
-from xingtu_sim.i18n import LANGS, Lang
+from xingtu_sim.i18n import Lang
 
 pytestmark = pytest.mark.slow  # real processes
 

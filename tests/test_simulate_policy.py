@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import LANGS
 
 from xingtu_sim import State
 from xingtu_sim.domain.lifecycle import CLOCK_MOVE, chosen_from, triggers_from
-from xingtu_sim.i18n import LANGS, Lang, describe, render
+from xingtu_sim.i18n import Lang, describe, render
 from xingtu_sim.simulate import DEFAULT_POLICY, PolicyError, parse_policy, policy_to_toml, read_policy
 from xingtu_sim.simulate.policy import MOVING_STATES
 

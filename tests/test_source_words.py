@@ -18,7 +18,7 @@ from xingtu_sim.domain.lifecycle import State
 from xingtu_sim.i18n import describe
 from xingtu_sim.runner.suggest import nearest_phrasing
 from xingtu_sim.steps.numbers import parse_count
-from xingtu_sim.steps.vocabulary import PHRASES, STATE_VARIANTS, VOCABULARY, Kind, matching, step_line
+from xingtu_sim.steps.vocabulary import PHRASES, VOCABULARY, Kind, matching, state_named, state_variants, step_line
 
 G, W, T = Kind.GIVEN, Kind.WHEN, Kind.THEN
 
@@ -70,7 +70,9 @@ def test_a_count_that_is_no_whole_number_is_named(written: str) -> None:
 
 
 def test_the_source_texts_state_names_stand_for_the_states_they_name() -> None:
-    assert STATE_VARIANTS == {"待接收任务": State.PENDING_RECEIPT, "已失效": State.EXPIRED}
+    assert state_variants("zh-CN") == {"待接收任务": State.PENDING_RECEIPT, "已失效": State.EXPIRED}
+    assert state_variants("en") == {}
+    assert (state_named("待接收任务"), state_named("已失效")) == (State.PENDING_RECEIPT, State.EXPIRED)
 
 
 SOURCE_WORDS_FEATURE = """\
@@ -177,8 +179,8 @@ def test_no_hint_is_what_was_written(written: str) -> None:
         if matching(written, kind) is None:
             said = nearest_phrasing(written, kind.value, "en")
             suggested = said.split("nearest phrasing: ")[-1]
-            assert " ".join(suggested.split()) != " ".join(f"{kind.label('en')} {written}".split())
-            assert " ".join(suggested.split()) != " ".join(f"{kind.label('zh-CN')}{written}".split())
+            assert " ".join(suggested.split()) != " ".join(f"{kind.keyword('en')} {written}".split())
+            assert " ".join(suggested.split()) != " ".join(f"{kind.keyword('zh-CN')}{written}".split())
 
 
 @pytest.mark.parametrize(

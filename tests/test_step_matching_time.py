@@ -13,8 +13,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from xingtu_sim.i18n import LANGS, Lang
-from xingtu_sim.steps.vocabulary import VOCABULARY, Phrase, phrases_matching
+from xingtu_sim.i18n import Lang
+from xingtu_sim.steps.vocabulary import LANGUAGES, VOCABULARY, Phrase, phrases_matching
 
 _SAMPLE = {"n": "150000", "amount": "8000.50", "platform": "xigua", "state": "script review", "reason": "not eligible"}
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -61,7 +61,9 @@ def _best_time(steps: list[str]) -> float:
 
 
 def _phrasings() -> list[tuple[Phrase, Lang, str]]:
-    return [(phrase, lang, template) for phrase in VOCABULARY for lang in LANGS for template in phrase.templates(lang)]
+    return [
+        (phrase, lang, template) for phrase in VOCABULARY for lang in LANGUAGES for template in phrase.templates(lang)
+    ]
 
 
 @pytest.mark.parametrize(

@@ -5,11 +5,11 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from conftest import everything
+from conftest import LANGS, everything
 
 from xingtu_sim import EDGES, INITIAL_STATE, Reason, State
 from xingtu_sim.domain.lifecycle import CLOCK_MOVE
-from xingtu_sim.i18n import LANGS, Lang, render
+from xingtu_sim.i18n import Lang, render
 from xingtu_sim.tools.tour import Move, OpenXingtu, Tour, Wait, follower_count, main_path, path_marks
 
 NOT_TERMINAL = [state for state in State if not state.terminal]

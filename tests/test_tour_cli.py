@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from conftest import tour_choices
+from conftest import LANGS, tour_choices
 
 from xingtu_sim import INITIAL_STATE, State
 from xingtu_sim.cli import main
 from xingtu_sim.domain.routes import shortest_path
-from xingtu_sim.domain.text import _
-from xingtu_sim.i18n import LANGS, Lang, render
+from xingtu_sim.domain.text import _, ngettext
+from xingtu_sim.i18n import Lang, render
 
 HAPPY_PATH = ["open", *(edge.trigger for edge in shortest_path(INITIAL_STATE, State.COMPLETED))]
 
@@ -33,10 +33,10 @@ def test_the_happy_path_ends_completed_with_the_fee_and_the_net_pay(lang: Lang) 
     assert render(_("Final state: {state}.", state=render(State.COMPLETED, lang)), lang) in result.output
     pay = render(
         _(
-            "Price {price} yuan − service fee {fee} yuan ({percent}%) = net pay {net} yuan.",
+            "Price {price} yuan − service fee {fee} yuan ({percent}) = net pay {net} yuan.",
             price="1000.00",
             fee="50.00",
-            percent="5",
+            percent="5%",
             net="950.00",
         ),
         lang,
@@ -51,7 +51,8 @@ def test_the_happy_path_ends_completed_with_the_fee_and_the_net_pay(lang: Lang) 
 def test_doing_nothing_lapses_the_task_and_shows_the_account_unchanged(lang: Lang) -> None:
     result = tour(tour_choices("open", "wait", lang=lang), lang)
     assert_clean(result)
-    assert render(_("{hours} hours pass and you do nothing.", hours=24), lang) in result.output
+    waited = ngettext("{hours} hour passes and you do nothing.", "{hours} hours pass and you do nothing.", 24, hours=24)
+    assert render(waited, lang) in result.output
     unchanged = render(
         _(
             (

@@ -13,11 +13,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import program, require_tool, tour_choices
+from conftest import LANGS, program, require_tool, tour_choices
 
 from xingtu_sim import State
 from xingtu_sim.domain.text import _
-from xingtu_sim.i18n import LANGS, Lang, render
+from xingtu_sim.i18n import Lang, render
 
 pytestmark = pytest.mark.slow
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import LANGS
 from web_client import Console, new_sandbox
 
-from xingtu_sim.i18n import LANGS, Lang
+from xingtu_sim.i18n import Lang
 from xingtu_sim.web.render import task_href
 
 NAME = "Spring launch"

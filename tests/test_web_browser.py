@@ -10,11 +10,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ok
+from conftest import LANGS, ok
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from served import Served
 
-from xingtu_sim.i18n import LANGS, Lang
+from xingtu_sim.i18n import Lang
 
 PHONE = {"viewport": {"width": 375, "height": 812}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 TIMEOUT_MS = 20_000  # a slow, shared machine; not a speed check

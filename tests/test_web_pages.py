@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import LANGS
+from test_catalogues import write_catalogue
 from web_client import Console, new_sandbox
 
 from xingtu_sim import TRANSITIONS, Actor, State
-from xingtu_sim.i18n import LANGS, Lang, render
+from xingtu_sim.i18n import Lang, render
+from xingtu_sim.i18n.languages import LOCALE_DIR_ENV
 from xingtu_sim.sandbox import session
 from xingtu_sim.web.practice import PAGE_SIZE
 from xingtu_sim.web.render import task_href
@@ -60,6 +63,27 @@ def test_the_overview_carries_the_labels_of_web_md_in_each_language(console: Con
     assert wait in page.buttons
     assert f'<label for="hours">{hours}</label>' in page.html
     assert NOTICE[lang] in page.text
+
+
+def test_the_language_switch_offers_every_language_with_a_catalogue(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    french = [("the name of this language", "English", "Français"), (None, "Task overview", "Aperçu des tâches")]
+    write_catalogue(tmp_path / "locale", "fr", "nplurals=2; plural=(n > 1);", french)
+    monkeypatch.setenv(LOCALE_DIR_ENV, str(tmp_path / "locale"))
+    console = Console(new_sandbox(tmp_path / "practice.db"))
+    english = console.get("/account?lang=en")
+    assert {name: english.links.get(name) for name in ("中文", "Français")} == {
+        "中文": "/account?lang=zh-CN",
+        "Français": "/account?lang=fr",
+    }
+    in_french = console.get("/?lang=fr")
+    assert (in_french.lang, in_french.headings[0]) == ("fr", "Aperçu des tâches")
+    assert {name: in_french.links.get(name) for name in ("English", "中文", "Français")} == {
+        "English": "/?lang=en",
+        "中文": "/?lang=zh-CN",
+        "Français": None,
+    }
 
 
 def test_the_language_is_the_address_s_then_remembered_then_serve_s_then_the_browser_s(tmp_path: Path) -> None:

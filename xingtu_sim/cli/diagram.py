@@ -73,13 +73,11 @@ def _draw_with_graphviz(dot_source: str, picture_format: str) -> bytes:
     if program is None:
         raise InputError(
             _(
-                (
-                    "Drawing {format} needs Graphviz's `dot` program, which is not "
-                    "installed. Install Graphviz (Debian/Ubuntu: apt install graphviz "
-                    "fonts-noto-cjk; macOS: brew install graphviz; Windows: "
-                    "https://graphviz.org/download/), or use --format mermaid or --format "
-                    "dot, which need nothing else."
-                ),
+                "Drawing {format} needs Graphviz's `dot` program, which is not "
+                "installed. Install Graphviz (Debian/Ubuntu: apt install graphviz "
+                "fonts-noto-cjk; macOS: brew install graphviz; Windows: "
+                "https://graphviz.org/download/), or use --format mermaid or --format "
+                "dot, which need nothing else.",
                 format=picture_format.upper(),
             )
         )

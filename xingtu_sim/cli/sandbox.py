@@ -101,7 +101,7 @@ def new_command(followers: int, platform: str, force: bool, rules: Rules | None)
         say(_("Made the folder {folder} for the sandbox.", folder=folder))
     say(
         _(
-            ("New sandbox in {path}: a {platform} creator with {followers} followers; Xingtu is not open yet."),
+            "New sandbox in {path}: a {platform} creator with {followers} followers; Xingtu is not open yet.",
             path=path,
             platform=account.platform,
             followers=account.followers,
@@ -152,7 +152,7 @@ def offer_command(task: str, brand: str, price: str, requirements: str, rules: R
                 state=published.state,
             ),
             _(
-                ("The creator may accept it until hour {deadline}; left alone, it then lapses with no consequence."),
+                "The creator may accept it until hour {deadline}; left alone, it then lapses with no consequence.",
                 deadline=published.accept_deadline,
             ),
             *sandbox_text.state_lines(published, lang)[1:],
@@ -326,10 +326,8 @@ def reset_command(force: bool) -> None:
     account = reset(sandbox_path())
     say(
         _(
-            (
-                "The sandbox starts over: a {platform} creator with {followers} "
-                "followers, Xingtu not open, no tasks, hour 0."
-            ),
+            "The sandbox starts over: a {platform} creator with {followers} "
+            "followers, Xingtu not open, no tasks, hour 0.",
             platform=account.platform,
             followers=account.followers,
         )

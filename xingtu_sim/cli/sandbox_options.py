@@ -81,10 +81,8 @@ def make_folder(path: Path) -> Path | None:
     if _chosen_path() is not None and not folder.parent.is_dir():
         raise InputError(
             _(
-                (
-                    "Cannot create the sandbox {path}: the folder {folder} does not exist. "
-                    "Create it first, or choose another file with --db."
-                ),
+                "Cannot create the sandbox {path}: the folder {folder} does not exist. "
+                "Create it first, or choose another file with --db.",
                 path=path,
                 folder=folder.parent,
             )

@@ -71,7 +71,7 @@ def moved_lines(
         lines.append(
             render(
                 _(
-                    ("Paid {net} yuan to the creator (price {price} − fee {fee}); balance {balance} yuan."),
+                    "Paid {net} yuan to the creator (price {price} − fee {fee}); balance {balance} yuan.",
                     net=format_yuan(task.price_fen - task.fee_fen),
                     price=format_yuan(task.price_fen),
                     fee=format_yuan(task.fee_fen),
@@ -95,7 +95,7 @@ def lapsed_line(task: Task, lang: Lang) -> str:
     entry = task.history[-1]
     return render(
         _(
-            ('Lapsed at hour {time}: "{task}" ({source} → {dest}); the account is untouched.'),
+            'Lapsed at hour {time}: "{task}" ({source} → {dest}); the account is untouched.',
             time=entry.time,
             task=task.name,
             source=entry.source,
@@ -226,7 +226,7 @@ def task_lines(task: Task, rules: Rules, lang: Lang) -> list[str]:
     lines.append(
         render(
             _(
-                ("Change requests used: script {script} of {script_limit}, video {video} of {video_limit}."),
+                "Change requests used: script {script} of {script_limit}, video {video} of {video_limit}.",
                 script=task.script_changes,
                 script_limit=rules.script_change_limit,
                 video=task.video_changes,

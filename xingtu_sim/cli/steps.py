@@ -8,9 +8,9 @@ from xingtu_sim.cli.base import XingtuCommand, current_lang, lang_option, say
 from xingtu_sim.domain.account import Platform
 from xingtu_sim.domain.errors import Reason
 from xingtu_sim.domain.lifecycle import State
-from xingtu_sim.domain.text import _
-from xingtu_sim.i18n import Lang, join, render
-from xingtu_sim.steps.vocabulary import STATE_VARIANTS, VOCABULARY, Kind, step_line
+from xingtu_sim.domain.text import _, join
+from xingtu_sim.i18n import Lang, render
+from xingtu_sim.steps.vocabulary import VOCABULARY, Kind, state_variants, step_line
 
 PLACEHOLDERS = _(
     'Placeholders: "{{task}}", "{{brand}}" quoted names; "{{text}}" a quoted text; {{n}} a whole number '
@@ -51,9 +51,9 @@ def command() -> None:
                         + render(_("also: {phrasing}", phrasing=step_line(phrase, lang, kind, variant=variant)), lang)
                     )
     say("")
-    say(render(_("States {{state}}: {states}.", states=join([_state(state, lang) for state in State], lang)), lang))
-    say(render(_("Reasons {{reason}}: {reasons}.", reasons=join([render(r, lang) for r in Reason], lang)), lang))
-    say(render(_("Platforms {{platform}}: {platforms}.", platforms=join([p.choice for p in Platform], lang)), lang))
+    say(render(_("States {{state}}: {states}.", states=join(_state(state, lang) for state in State)), lang))
+    say(render(_("Reasons {{reason}}: {reasons}.", reasons=join(Reason)), lang))
+    say(render(_("Platforms {{platform}}: {platforms}.", platforms=join(p.choice for p in Platform)), lang))
 
 
 _HEADINGS = {
@@ -66,6 +66,5 @@ _HEADINGS = {
 def _state(state: State, lang: Lang) -> str:
     """A state as a step may write it: its label (and the source text's name for it), then its id."""
     names = [render(state, lang)]
-    if lang == "zh-CN":
-        names += [name for name, named in STATE_VARIANTS.items() if named is state]
+    names += [name for name, named in state_variants(lang).items() if named is state]
     return f"{' / '.join(names)} ({state.id})"

@@ -12,7 +12,7 @@ from xingtu_sim.cli.counts import Followers
 from xingtu_sim.cli.wrap import terminal_width, wrap, wrap_text
 from xingtu_sim.domain.lifecycle import Actor, State
 from xingtu_sim.domain.rules import Rules
-from xingtu_sim.domain.text import N_, _
+from xingtu_sim.domain.text import N_, Message, _
 from xingtu_sim.i18n import Lang, render, render_lines
 from xingtu_sim.interrupts import Terminated
 from xingtu_sim.tools.tour import Choice, Outcome, Tour, path_marks
@@ -78,7 +78,7 @@ def _show_stage(tour: Tour, lang: Lang) -> None:
     task = tour.task
     stage = render(task.state, lang) if task else render(_("opening Xingtu"), lang)
     say()
-    say(f"== {render(_('Stage: {stage}', stage=stage), lang)} ==", bold=True)
+    _heading(_("Stage: {stage}", stage=stage), lang)
     if task:
         _show_position(task.state, lang)
     for explanation in tour.explanation():
@@ -115,8 +115,10 @@ def _show_menu(menu: list[Choice], lang: Lang) -> None:
         if choice.allowed:
             say(f"{_INDENT}{number}. {render(choice, lang)}")
         else:
-            say(f"{_INDENT}{number}. {render(_('{move} (not possible now)', move=choice), lang)}", dim=True)
-    say(f"{_INDENT}q. {render(_('quit the tour'), lang)}")
+            impossible = render(_("{move} (not possible now)", move=choice), lang)
+            say(f"{_INDENT}{number}. {impossible}", dim=True)
+    quit_tour = render(_("quit the tour"), lang)
+    say(f"{_INDENT}q. {quit_tour}")
 
 
 def _read_choice(tour: Tour, lang: Lang) -> Choice | _End:
@@ -162,9 +164,13 @@ def _show_outcome(outcome: Outcome, lang: Lang) -> None:
 
 def _show_summary(tour: Tour, lang: Lang) -> None:
     say()
-    say(f"== {render(_('Summary'), lang)} ==", bold=True)
+    _heading(_("Summary"), lang)
     for line in tour.summary():
         _paragraphs(render(line, lang))
+
+
+def _heading(title: Message, lang: Lang) -> None:
+    say(f"== {render(title, lang)} ==", bold=True)
 
 
 def _paragraphs(lines: str, fg: str | None = None) -> None:

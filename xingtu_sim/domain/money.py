@@ -45,7 +45,7 @@ def _yuan(amount: Decimal | str | int) -> Decimal:
     if isinstance(amount, bool) or not _AMOUNT.fullmatch(text):
         raise InputError(
             _(
-                ('"{amount}" is not an amount in yuan (zero or more, at most two decimals, e.g. 10.50).'),
+                '"{amount}" is not an amount in yuan (zero or more, at most two decimals, e.g. 10.50).',
                 amount=_shortened(text),
             )
         )

@@ -9,10 +9,10 @@ from xingtu_sim.i18n.languages import (
     Lang,
     available_languages,
     default_lang,
+    other_languages,
     parse_lang,
     translations,
 )
-from xingtu_sim.i18n.legacy import LANGS, MESSAGES, LabelledEnum, join, text
 from xingtu_sim.i18n.render import (
     comment_lines,
     describe,
@@ -25,23 +25,19 @@ from xingtu_sim.i18n.render import (
 )
 
 __all__ = [
-    "LANGS",
-    "MESSAGES",
     "SOURCE_LANG",
-    "LabelledEnum",
     "Lang",
     "available_languages",
     "comment_lines",
     "default_lang",
     "describe",
     "gettext_functions",
-    "join",
     "labels",
     "language_name",
+    "other_languages",
     "parse_label",
     "parse_lang",
     "render",
     "render_lines",
-    "text",
     "translations",
 ]

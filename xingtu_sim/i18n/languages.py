@@ -32,6 +32,11 @@ def available_languages() -> tuple[Lang, ...]:
     return _available(locale_dirs())
 
 
+def other_languages(lang: Lang) -> tuple[Lang, ...]:
+    """Every available language but `lang`, e.g. for a language switch."""
+    return tuple(other for other in available_languages() if other != lang)
+
+
 def translations(lang: Lang) -> gettext.NullTranslations:
     """The catalogue of `lang`; English without a catalogue is the message ids themselves."""
     found = _catalogues_in(locale_dirs()).get(lang)

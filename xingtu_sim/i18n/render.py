@@ -105,9 +105,4 @@ def _template(message: Message, lang: Lang) -> str:
 def _value(value: Any, lang: Lang) -> Any:
     if isinstance(value, Message | Joined) or isinstance(getattr(value, "label", None), Message):
         return render(value, lang)
-    label = getattr(value, "label", None)
-    if callable(label):  # an old-style labelled member, label(lang), while the catalogues replace them
-        return label(lang)
-    if callable(value) and not isinstance(value, type):  # an old-style message, render(lang)
-        return value(lang)
     return value

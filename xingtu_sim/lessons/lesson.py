@@ -14,10 +14,10 @@ from pytest_bdd.parser import Step
 
 from xingtu_sim.domain.errors import InputError
 from xingtu_sim.domain.text import Message, _
-from xingtu_sim.i18n import Lang, parse_lang
+from xingtu_sim.i18n import Lang
 from xingtu_sim.runner.dry_run import check_steps
 from xingtu_sim.runner.files import TAG_MARK, FeatureFile, find_feature_files, load_feature_files
-from xingtu_sim.steps.vocabulary import Kind, Phrase, matching
+from xingtu_sim.steps.vocabulary import Kind, Phrase, matching, vocabulary_lang
 
 LESSON_TAG = "lesson"
 
@@ -104,10 +104,8 @@ def _problems(file: FeatureFile) -> list[Message]:
     steps = scenario.steps
     problems = [
         _(
-            (
-                "{path}:{line}: a lesson has no When steps, the trainee makes the moves: "
-                '"{step}". Make it a Given step (set-up) or leave it to the trainee.'
-            ),
+            "{path}:{line}: a lesson has no When steps, the trainee makes the moves: "
+            '"{step}". Make it a Given step (set-up) or leave it to the trainee.',
             path=path,
             line=step.line_number,
             step=_as_written(step),
@@ -118,12 +116,12 @@ def _problems(file: FeatureFile) -> list[Message]:
     if not any(step.type == "then" for step in steps):
         problems.append(
             _(
-                ("{path}:{line}: the lesson has no Then step; its Then steps are the goal the trainee reaches."),
+                "{path}:{line}: the lesson has no Then step; its Then steps are the goal the trainee reaches.",
                 path=path,
                 line=scenario.line_number,
             )
         )
-    _checked, undefined = check_steps([file], parse_lang(feature.language or "en"))
+    _checked, undefined = check_steps([file], vocabulary_lang(feature.language))
     problems += [_("{path}:{line}: {step}", path=p.path, line=p.line, step=p.problem) for p in undefined]
     return problems
 
@@ -135,7 +133,7 @@ def _lesson(file: FeatureFile, key: str) -> Lesson:
     return Lesson(
         key=key,
         path=file.path,
-        lang=parse_lang(feature.language or "en"),
+        lang=vocabulary_lang(feature.language),
         title=feature.name,
         instruction=_paragraphs(feature.description),
         setup=tuple(step for step in steps if step.kind is Kind.GIVEN),

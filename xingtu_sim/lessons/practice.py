@@ -112,10 +112,10 @@ class Practice:
     def recording(self, moves: Sequence[Move], scenario: str) -> str:
         """The practice as a feature file in the practice's language: set-up, moves, refusals, state reached, goal."""
         replay = self.replay(moves)
-        lang = self.lang
-        lines = [f"# language: {lang}", "@recording", f"{GHERKIN[vocabulary_lang(lang)].feature}: {self.title}"]
+        lang, gherkin = self.lang, GHERKIN[vocabulary_lang(self.lang)]
+        lines = [f"# language: {vocabulary_lang(lang)}", "@recording", f"{gherkin.feature}: {self.title}"]
         lines += [f"  {paragraph}" for paragraph in self.instruction]
-        lines += ["", f"  {GHERKIN[vocabulary_lang(lang)].scenario}: {scenario}"]
+        lines += ["", f"  {gherkin.scenario}: {scenario}"]
         lines += [f"    {step_line(step.phrase, lang, GIVEN, **step.values)}" for step in self.setup]
         for move, refusal in zip(moves, replay.refusals, strict=True):
             lines.append(f"    {move.line(lang)}")

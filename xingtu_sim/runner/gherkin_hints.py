@@ -9,6 +9,7 @@ from gherkin.dialect import DIALECTS, Dialect
 from pytest_bdd.exceptions import GherkinParseError
 
 from xingtu_sim.domain.text import Text, _, join, ngettext, pgettext
+from xingtu_sim.steps.vocabulary import GHERKIN_DEFAULT, LANGUAGES
 
 MAX_PROBLEMS = 5  # per file; the rest are counted
 _DECLARED = re.compile(r"^\s*#\s*language\s*:\s*([a-zA-Z\-_]+)\s*$")  # as the Gherkin parser reads it
@@ -17,12 +18,12 @@ _LOCATION = re.compile(r"^\((\d+):\d+\): ")
 _UNEXPECTED = re.compile(r"expected: (.*), got '(.*)'$")
 _EOF = re.compile(r"unexpected end of file, expected: (.*)$")
 _LANGUAGE = re.compile(r"Language not supported: (.*)$")
-# Languages a file's first keyword is looked up in, English and Chinese first (they share keywords with others).
-_LOOKUP_ORDER = ["en", "zh-CN", *sorted(code for code in DIALECTS if code not in ("en", "zh-CN"))]
+# Languages a file's first keyword is looked up in, the vocabulary's first (they share keywords with others).
+_LOOKUP_ORDER = [*LANGUAGES, *sorted(code for code in DIALECTS if code not in LANGUAGES)]
 _BLOCKS = ("feature", "rule", "background", "scenario", "scenarioOutline", "examples")
 
 
-def parse_problems(path: Path, text: str, error: GherkinParseError, language: str = "en") -> list[Text]:
+def parse_problems(path: Path, text: str, error: GherkinParseError, language: str = GHERKIN_DEFAULT) -> list[Text]:
     """One line per problem, with its line number; at most five, then how many more.
 
     `language` is the one the file was read in if it has no '# language:' line.
@@ -30,7 +31,7 @@ def parse_problems(path: Path, text: str, error: GherkinParseError, language: st
     lines = text.splitlines()
     declared = next((found.group(1) for line in lines if (found := _DECLARED.match(line))), None)
     spoken = None if declared else _spoken(lines)
-    dialect = Dialect.for_name(declared or spoken or language) or Dialect.for_name("en")
+    dialect = Dialect.for_name(declared or spoken or language) or Dialect.for_name(GHERKIN_DEFAULT)
     assert dialect is not None
     problems = _language_hints(path, lines, spoken, dialect, language) or _parser_problems(path, error, dialect)
     if len(problems) <= MAX_PROBLEMS:

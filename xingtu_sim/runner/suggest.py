@@ -12,8 +12,9 @@ import re
 from functools import cache
 
 from xingtu_sim.domain.text import Message, _
-from xingtu_sim.i18n import LANGS, Lang, render
+from xingtu_sim.i18n import Lang, render
 from xingtu_sim.steps.vocabulary import (
+    LANGUAGES,
     OPPOSITES,
     PHRASES,
     VOCABULARY,
@@ -52,11 +53,11 @@ def nearest_phrasing(step_text: str, step_type: str, lang: Lang) -> str:
     kind = Kind.from_label(step_type)
     elsewhere = sorted({k for phrase in phrases_matching(step_text) for k in phrase.kinds}, key=list(Kind).index)
     if elsewhere:
-        keywords = " / ".join(k.label(lang) for k in elsewhere)
+        keywords = " / ".join(k.keyword(lang) for k in elsewhere)
         return render(
             _(
                 "this phrasing is not a {keyword} step; write it after {keywords}.",
-                keyword=kind.label(lang),
+                keyword=kind.keyword(lang),
                 keywords=keywords,
             ),
             lang,
@@ -70,7 +71,7 @@ def nearest_phrasing(step_text: str, step_type: str, lang: Lang) -> str:
 def _value_problem(step_text: str, kind: Kind) -> Message | None:
     """The phrasing whose words the step has, and the first value it cannot read, if there is one."""
     for phrase, phrase_lang, template in sorted(_templates(), key=lambda found: kind not in found[0].kinds):
-        found = _loose_pattern(template, phrase_lang == "zh-CN").fullmatch(step_text)
+        found = _loose_pattern(template, phrase_lang).fullmatch(step_text)
         if found is None:
             continue
         for name, value in found.groupdict().items():
@@ -109,7 +110,9 @@ def _line(phrase: Phrase, lang: Lang, kind: Kind, template: str) -> str:
 
 @cache
 def _templates() -> list[tuple[Phrase, Lang, str]]:
-    return [(phrase, lang, template) for phrase in VOCABULARY for lang in LANGS for template in phrase.templates(lang)]
+    return [
+        (phrase, lang, template) for phrase in VOCABULARY for lang in LANGUAGES for template in phrase.templates(lang)
+    ]
 
 
 @cache
@@ -118,8 +121,8 @@ def _by_shape() -> dict[str, tuple[Phrase, Lang, str]]:
 
 
 @cache
-def _loose_pattern(template: str, chinese: bool) -> re.Pattern[str]:
-    return compile_template(template, chinese, _LOOSE)
+def _loose_pattern(template: str, lang: Lang) -> re.Pattern[str]:
+    return compile_template(template, lang, _LOOSE)
 
 
 def _words(text: str) -> str:

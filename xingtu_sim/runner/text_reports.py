@@ -57,7 +57,8 @@ class PrettyReport:
         for step in result.steps:
             self._step(step)
         if result.error:
-            self.emit(f"    ✗ {render(_('at the end of the scenario'), self.lang)}", fg="red")
+            where = render(_("at the end of the scenario"), self.lang)
+            self.emit(f"    ✗ {where}", fg="red")
             self._indented(result.error, fg="red")
 
     def _step(self, step: StepResult) -> None:

@@ -18,7 +18,7 @@ def parse_duration(text: str) -> int:
     match = _DURATION.fullmatch(text.strip())
     if not match or not any(match.groups()):
         raise InputError(
-            _(('"{duration}" is not a duration; write days and hours, e.g. 25h, 2d or 1d12h.'), duration=text)
+            _('"{duration}" is not a duration; write days and hours, e.g. 25h, 2d or 1d12h.', duration=text)
         )
     if any(part and len(part) > _MOST_DIGITS for part in match.groups()):
         raise InputError(too_long_a_wait())  # before int(), which refuses 4,300 digits

@@ -122,10 +122,8 @@ def _connect(path: Path, create: bool) -> sqlite3.Connection:
     if create and not path.parent.is_dir():
         raise InputError(
             _(
-                (
-                    "Cannot create the sandbox {path}: the folder {folder} does not exist. "
-                    "Create it first, or choose another file with --db."
-                ),
+                "Cannot create the sandbox {path}: the folder {folder} does not exist. "
+                "Create it first, or choose another file with --db.",
                 path=path,
                 folder=path.parent,
             )
@@ -150,21 +148,17 @@ def _check_identity(connection: sqlite3.Connection, path: Path) -> int:
     if application_id != APPLICATION_ID:
         raise InputError(
             _(
-                (
-                    "{path} is another application's SQLite database, not a xingtu-sim "
-                    "sandbox; it was left untouched. Choose another file with --db."
-                ),
+                "{path} is another application's SQLite database, not a xingtu-sim "
+                "sandbox; it was left untouched. Choose another file with --db.",
                 path=path,
             )
         )
     if version > SCHEMA_VERSION:
         raise InputError(
             _(
-                (
-                    "{path} was written by a newer xingtu-sim (sandbox format {found}; this "
-                    "version reads up to {supported}); it was left untouched. Upgrade "
-                    "xingtu-sim to use it."
-                ),
+                "{path} was written by a newer xingtu-sim (sandbox format {found}; this "
+                "version reads up to {supported}); it was left untouched. Upgrade "
+                "xingtu-sim to use it.",
                 path=path,
                 found=version,
                 supported=SCHEMA_VERSION,
@@ -192,7 +186,7 @@ def _database_error(path: Path, error: sqlite3.OperationalError) -> InputError:
     if "locked" in str(error) or "busy" in str(error):
         return InputError(
             _(
-                ("The sandbox {path} is busy: another command held it for {seconds} seconds. Try again."),
+                "The sandbox {path} is busy: another command held it for {seconds} seconds. Try again.",
                 path=path,
                 seconds=int(BUSY_TIMEOUT_SECONDS),
             )

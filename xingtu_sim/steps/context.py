@@ -14,11 +14,11 @@ from xingtu_sim.domain.lifecycle import State, Trigger
 from xingtu_sim.domain.money import format_yuan, price_to_fen, yuan_to_fen
 from xingtu_sim.domain.names import BRAND_NAME, TASK_NAME, checked_name
 from xingtu_sim.domain.rules import Rules
-from xingtu_sim.domain.text import _, ngettext
+from xingtu_sim.domain.text import Message, _, join, ngettext
 from xingtu_sim.domain.trace import Trace
 from xingtu_sim.domain.workspace import Workspace
 from xingtu_sim.files.rules_toml import with_rule
-from xingtu_sim.i18n import Lang, join, parse_label, render, render_lines, text
+from xingtu_sim.i18n import Lang, parse_label, render, render_lines
 from xingtu_sim.steps.numbers import parse_count
 from xingtu_sim.steps.vocabulary import Phrase, state_named
 
@@ -76,7 +76,9 @@ class ScenarioContext:
     @property
     def workspace(self) -> Workspace:
         if self._workspace is None:
-            raise self._failure("step.no_creator")
+            raise self._failure(
+                _('There is no creator yet: start the scenario with "Given a creator with 150000 followers".')
+            )
         return self._workspace
 
     def remember_account(self) -> None:
@@ -96,10 +98,8 @@ class ScenarioContext:
         return "\n".join(
             render(
                 _(
-                    (
-                        'A refused action was never checked: "{step}". Add "Then the action is '
-                        'refused" after it.\n{refusal}'
-                    ),
+                    'A refused action was never checked: "{step}". Add "Then the action is '
+                    'refused" after it.\n{refusal}',
                     step=action.description,
                     refusal=action.explanation(self.lang),
                 ),
@@ -219,7 +219,7 @@ class ScenarioContext:
     def pass_time(self, hours: int) -> None:
         lapsed = self.workspace.pass_time(hours)
         self.last_action = Action(self.current_step)
-        names = join([f"“{task.name}”" for task in lapsed], self.lang) if lapsed else "-"
+        names = join(f"“{task.name}”" for task in lapsed) if lapsed else "-"
         self.outcome = render(
             _("hour {hour}; lapsed: {lapsed}", hour=self.workspace.clock.now, lapsed=names), self.lang
         )
@@ -234,7 +234,9 @@ class ScenarioContext:
     @says("account_unchanged")
     def check_unchanged(self) -> None:
         if self.baseline is None:
-            raise self._failure("step.no_baseline")
+            raise self._failure(
+                _("There is nothing to compare with: the account is remembered after the last Given step.")
+            )
         before, after = self._account_line(self.baseline), self._account_line()
         self._check(self.workspace.account == self.baseline, before, after)
 
@@ -255,8 +257,8 @@ class ScenarioContext:
     @says("pending_count")
     def check_pending(self, n: str) -> None:
         expected, pending = parse_count(n), self.workspace.pending_tasks()
-        names = join([f"“{task.name}”" for task in pending], self.lang)
-        actual = render(_("{count} pending: {tasks}", count=len(pending), tasks=names or "-"), self.lang)
+        names = join(f"“{task.name}”" for task in pending) if pending else "-"
+        actual = render(_("{count} pending: {tasks}", count=len(pending), tasks=names), self.lang)
         self._check(expected == len(pending), str(expected), actual)
 
     @says("is_open")
@@ -281,9 +283,12 @@ class ScenarioContext:
         """The last action was refused (for this reason); the refusal counts as checked."""
         action = self.last_action
         if action is None:
-            raise self._failure("step.no_action")
+            raise self._failure(_("No action has been taken yet, so none can have been refused."))
         if action.refusal is None:
-            raise self._failure("step.not_refused", action=action.description, outcome=self.outcome or "")
+            outcome = self.outcome or ""
+            raise self._failure(
+                _("The last action was not refused: {action} → {outcome}", action=action.description, outcome=outcome)
+            )
         action.checked = True
         if reason is not None:
             expected = self._reason(reason)
@@ -318,22 +323,24 @@ class ScenarioContext:
                 render(_("expected: {expected}\nactual:   {actual}", expected=expected, actual=actual), self.lang)
             )
 
-    def _failure(self, key: str, **values: object) -> StepFailed:
-        return StepFailed(text(key, self.lang, **values))
+    def _failure(self, message: Message) -> StepFailed:
+        return StepFailed(render(message, self.lang))
 
     def _state(self, label: str) -> State:
         try:
             return state_named(label)
         except ValueError:
-            states = join([f"{render(s, self.lang)} ({s.id})" for s in State], self.lang)
-            raise self._failure("step.unknown_state", label=label, states=states) from None
+            states = join(f"{render(s, self.lang)} ({s.id})" for s in State)
+            raise self._failure(
+                _('There is no state "{label}". States: {states}.', label=label, states=states)
+            ) from None
 
     def _reason(self, label: str) -> Reason:
         try:
             return parse_label(Reason, label)
         except ValueError:
-            reasons = join([render(reason, self.lang) for reason in Reason], self.lang)
-            raise self._failure("step.unknown_reason", label=label, reasons=reasons) from None
+            unknown = _('There is no refusal reason "{label}". Reasons: {reasons}.', label=label, reasons=join(Reason))
+            raise self._failure(unknown) from None
 
     def _task_line(self, task: str, state: State | None = None) -> str:
         state = state or self.workspace.task(task).state

@@ -2,30 +2,22 @@
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Self
 
 from xingtu_sim.domain.lifecycle import State, Trigger
-from xingtu_sim.i18n import LabelledEnum, Lang, parse_label
+from xingtu_sim.i18n import Lang, parse_label
 
-
-class Kind(LabelledEnum):
-    """Where a phrase may stand: after Given, When or Then (And/But continue the one before)."""
-
-    GIVEN = "given", "Given", "假如"
-    WHEN = "when", "When", "当"
-    THEN = "then", "Then", "那么"
-
-    def keyword(self, lang: Lang) -> str:
-        """Its Gherkin keyword in the vocabulary's language for `lang`: Given, 假如."""
-        return self.label(vocabulary_lang(lang))
-
-
-# The languages the vocabulary is written in (Gherkin's codes). It is a contract kept as data, not a
-# message: a reader of another language writes (and is shown) the English phrasings.
+# The languages the vocabulary is written in (Gherkin's codes), in the order of Phrase's fields. It is
+# a contract kept as data, not a message: a reader of another language writes (and is shown) the
+# English phrasings. This module alone says which words a language's reader writes: code that needs
+# them asks vocabulary_lang(), GHERKIN or a Phrase, and never compares language codes itself.
 LANGUAGES = ("en", "zh-CN")
+GHERKIN_DEFAULT = "en"  # the language of a feature file without a "# language:" line (Gherkin's rule)
 
 
 def vocabulary_lang(lang: Lang) -> str:
@@ -38,19 +30,43 @@ def vocabulary_lang(lang: Lang) -> str:
 
 @dataclass(frozen=True)
 class Gherkin:
-    """The Gherkin words of one language that xingtu-sim writes (Gherkin's own, from its dialects)."""
+    """The Gherkin words of one language that xingtu-sim reads and writes (Gherkin's own, from its dialects)."""
 
     header: str  # the first line of a feature file, if the language needs one
     feature: str
     scenario: str
+    given: str
+    when: str
+    then: str
     and_: str
-    space: str  # between a keyword and its step: Chinese runs them together
+    space: str  # between words, and between a keyword and its step: Chinese runs them together
 
 
 GHERKIN = {
-    "en": Gherkin("", "Feature", "Scenario", "And", " "),
-    "zh-CN": Gherkin("# language: zh-CN", "功能", "场景", "而且", ""),
+    "en": Gherkin("", "Feature", "Scenario", "Given", "When", "Then", "And", " "),
+    "zh-CN": Gherkin("# language: zh-CN", "功能", "场景", "假如", "当", "那么", "而且", ""),
 }
+
+
+class Kind(enum.Enum):
+    """Where a phrase may stand: after Given, When or Then (And/But continue the one before)."""
+
+    GIVEN = "given"
+    WHEN = "when"
+    THEN = "then"
+
+    def keyword(self, lang: Lang) -> str:
+        """Its Gherkin keyword in the vocabulary's language for `lang`: Given, 假如."""
+        return str(getattr(GHERKIN[vocabulary_lang(lang)], self.value))
+
+    @classmethod
+    def from_label(cls, written: str) -> Self:
+        """The kind a step type ("given") or a keyword of any vocabulary language ("Given", "假如") names."""
+        wanted = written.strip().casefold()
+        for kind in cls:
+            if wanted == kind.value or wanted in {kind.keyword(lang).casefold() for lang in LANGUAGES}:
+                return kind
+        raise ValueError(written)
 
 
 GIVEN, WHEN, THEN = Kind.GIVEN, Kind.WHEN, Kind.THEN
@@ -103,14 +119,15 @@ class Phrase:
     zh_variants: tuple[str, ...] = ()
 
     def template(self, lang: Lang) -> str:
-        return self.zh if lang == "zh-CN" else self.en
+        """The phrasing in the vocabulary's language for `lang`."""
+        return self.templates(lang)[0]
 
     def templates(self, lang: Lang) -> tuple[str, ...]:
-        """The phrasing in `lang`, then the variants it accepts."""
-        return (self.template(lang), *self.variants(lang))
+        """The phrasing in the vocabulary's language for `lang`, then the variants it accepts."""
+        return self._templates[vocabulary_lang(lang)]
 
     def variants(self, lang: Lang) -> tuple[str, ...]:
-        return self.zh_variants if lang == "zh-CN" else self.en_variants
+        return self.templates(lang)[1:]
 
     @property
     def placeholders(self) -> tuple[str, ...]:
@@ -118,15 +135,15 @@ class Phrase:
         return tuple(found.group(1) for found in _PLACEHOLDER.finditer(self.en))
 
     def patterns(self, lang: Lang) -> tuple[re.Pattern[str], ...]:
-        return self._patterns[lang == "zh-CN"]
+        return self._patterns[vocabulary_lang(lang)]
 
     def pattern(self, lang: Lang) -> re.Pattern[str]:
         """The pattern of the phrasing itself in `lang`, without its variants."""
         return self.patterns(lang)[0]
 
     def match(self, text: str) -> re.Match[str] | None:
-        """The values of `text` if it says this phrase, in either language, else None."""
-        for patterns in self._patterns:
+        """The values of `text` if it says this phrase, in any of the vocabulary's languages, else None."""
+        for patterns in self._patterns.values():
             for pattern in patterns:
                 if found := pattern.fullmatch(text):
                     return found
@@ -137,9 +154,16 @@ class Phrase:
         return self.template(lang).format(**values)
 
     @cached_property
-    def _patterns(self) -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
-        english = tuple(compile_template(template, chinese=False) for template in self.templates("en"))
-        return english, tuple(compile_template(template, chinese=True) for template in self.templates("zh-CN"))
+    def _templates(self) -> dict[str, tuple[str, ...]]:
+        phrasings = ((self.en, *self.en_variants), (self.zh, *self.zh_variants))
+        return dict(zip(LANGUAGES, phrasings, strict=True))
+
+    @cached_property
+    def _patterns(self) -> dict[str, tuple[re.Pattern[str], ...]]:
+        return {
+            lang: tuple(compile_template(template, lang) for template in templates)
+            for lang, templates in self._templates.items()
+        }
 
 
 def placeholder_pattern(name: str) -> str:
@@ -147,21 +171,22 @@ def placeholder_pattern(name: str) -> str:
     return _PLACEHOLDERS[name].replace("(?P<name>", "(?:")
 
 
-def compile_template(template: str, chinese: bool, placeholders: Mapping[str, str] = _PLACEHOLDERS) -> re.Pattern[str]:
-    """A template as a full-match pattern: placeholders become groups, spaces are flexible.
+def compile_template(template: str, lang: str, placeholders: Mapping[str, str] = _PLACEHOLDERS) -> re.Pattern[str]:
+    """A template of the vocabulary's language `lang` as a full-match pattern: placeholders become groups.
 
     English needs a space where the template has one; Chinese runs words together, so there a space
     (also around a placeholder) is allowed, not required. Spaces side by side become one run.
     """
+    spaced = bool(GHERKIN[vocabulary_lang(lang)].space)
     tokens: list[str | bool] = [False]  # a pattern, or a run of spaces: True if required
     position = 0
     for found in _PLACEHOLDER.finditer(template):
-        tokens += _literal(template[position : found.start()], chinese)
+        tokens += _literal(template[position : found.start()], spaced)
         name = found.group(1)
         pattern = placeholders.get(name, _PLACEHOLDERS[name]).replace("(?P<name>", f"(?P<{name}>")
         tokens += [False, pattern, False]
         position = found.end()
-    tokens += [*_literal(template[position:], chinese), False, f"(?:{_FULL_STOP}\\s*+)?"]
+    tokens += [*_literal(template[position:], spaced), False, f"(?:{_FULL_STOP}\\s*+)?"]
     parts: list[str | bool] = []
     for token in tokens:
         if isinstance(token, bool) and parts and isinstance(parts[-1], bool):
@@ -175,10 +200,10 @@ def _run(required: bool) -> str:
     return r"\s++" if required else r"\s*+"
 
 
-def _literal(text: str, chinese: bool) -> list[str | bool]:
+def _literal(text: str, spaced: bool) -> list[str | bool]:
     tokens: list[str | bool] = []
     for char in text:
-        tokens.append(not chinese if char == " " else _EQUIVALENT.get(char, re.escape(char)))
+        tokens.append(spaced if char == " " else _EQUIVALENT.get(char, re.escape(char)))
         if char in _SPACE_AFTER:
             tokens.append(False)
     return tokens
@@ -279,8 +304,9 @@ VOCABULARY: tuple[Phrase, ...] = (
     ),
 )  # fmt: skip
 
-# State names of the source text, accepted wherever a step writes a state (SPEC: "Additions").
-STATE_VARIANTS: dict[str, State] = {"待接收任务": State.PENDING_RECEIPT, "已失效": State.EXPIRED}
+# State names of the source text, by the vocabulary's language, accepted wherever a step writes a
+# state (SPEC: "Additions").
+STATE_VARIANTS: dict[str, dict[str, State]] = {"zh-CN": {"待接收任务": State.PENDING_RECEIPT, "已失效": State.EXPIRED}}
 
 # Phrasings that say each other's opposite: a step that negates one ("不接任务") means the other.
 OPPOSITES: dict[str, str] = {
@@ -294,9 +320,15 @@ OPPOSITES: dict[str, str] = {
 OPPOSITES |= {second: first for first, second in OPPOSITES.items()}
 
 
+def state_variants(lang: Lang) -> dict[str, State]:
+    """The source text's names of states in the vocabulary's language for `lang` (none in English)."""
+    return STATE_VARIANTS.get(vocabulary_lang(lang), {})
+
+
 def state_named(written: str) -> State:
-    """The state a step writes: an id, a label in either language, or a name of the source text."""
-    return STATE_VARIANTS.get("".join(written.split())) or parse_label(State, written)
+    """The state a step writes: an id, a label in any language, or a name of the source text."""
+    variants = {name: state for lang in LANGUAGES for name, state in state_variants(lang).items()}
+    return variants.get("".join(written.split())) or parse_label(State, written)
 
 
 PHRASES: dict[str, Phrase] = {phrase.key: phrase for phrase in VOCABULARY}
@@ -317,7 +349,6 @@ def step_line(
     phrase: Phrase, lang: Lang, kind: Kind | None = None, *, variant: str | None = None, **values: object
 ) -> str:
     """The phrase (or one of its variants) after a keyword, as a feature file has it: "When the creator …"."""
-    separator = "" if lang == "zh-CN" else " "
     template = variant or phrase.template(lang)
     body = template.format(**values) if values else template
-    return f"{(kind or phrase.kinds[0]).label(lang)}{separator}{body}"
+    return f"{(kind or phrase.kinds[0]).keyword(lang)}{GHERKIN[vocabulary_lang(lang)].space}{body}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from starlette.requests import Request
 
-from xingtu_sim.i18n import Lang, parse_lang
+from xingtu_sim.i18n import SOURCE_LANG, Lang, parse_lang
 
 LANG_COOKIE = "xingtu_lang"
 
@@ -21,7 +21,7 @@ def page_lang(request: Request, server_default: Lang | None) -> Lang:
         or _known(request.cookies.get(LANG_COOKIE, ""))
         or server_default
         or from_accept_language(request.headers.get("accept-language", ""))
-        or "en"
+        or SOURCE_LANG
     )
 
 

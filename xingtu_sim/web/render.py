@@ -14,7 +14,7 @@ from xingtu_sim.domain.lifecycle import Actor
 from xingtu_sim.domain.money import format_yuan
 from xingtu_sim.domain.names import visible
 from xingtu_sim.domain.text import _
-from xingtu_sim.i18n import LANGS, Lang, gettext_functions, language_name, render
+from xingtu_sim.i18n import Lang, gettext_functions, language_name, other_languages, render
 from xingtu_sim.web.lang import LANG_COOKIE, chosen_in_address, page_lang
 from xingtu_sim.web.security import CSRF_FIELD
 from xingtu_sim.web.words import shown
@@ -40,7 +40,6 @@ def render_page(
 ) -> HTMLResponse:
     """The page `template` in the request's language; `here` is its GET address, for the language switch."""
     lang = lang_of(request)
-    other = next(other for other in LANGS if other != lang)
     here = here or _address(request)
     values = {
         **gettext_functions(lang),
@@ -52,9 +51,7 @@ def render_page(
         "task_href": task_href,
         "csrf_field": CSRF_FIELD,
         "csrf_token": request.scope["state"]["csrf_token"],
-        "other_lang": other,
-        "other_lang_name": language_name(other),
-        "switch_href": with_lang(here, other),
+        "other_langs": [(other, language_name(other), with_lang(here, other)) for other in other_languages(lang)],
         "current": "",
         "problem": (),
         "unchanged": False,
