@@ -109,34 +109,46 @@ BAD_LESSONS = {
         "@lesson\nFeature: x\n  Scenario: y\n    Given a creator with 150000 followers\n"
         "    When the creator opens Xingtu\n    Then the creator's Xingtu is open\n",
         5,
-        "no When steps",
+        ("no When steps", "课程中不能有“当”步骤"),
     ),
-    "no_goal": ("@lesson\nFeature: x\n  Scenario: y\n    Given a creator with 150000 followers\n", 3, "no Then step"),
-    "not_tagged": ("Feature: x\n  Scenario: y\n    Given a creator with 150000 followers\n", 1, "tagged @lesson"),
+    "no_goal": (
+        "@lesson\nFeature: x\n  Scenario: y\n    Given a creator with 150000 followers\n",
+        3,
+        ("no Then step", "课程没有“那么”步骤"),
+    ),
+    "not_tagged": (
+        "Feature: x\n  Scenario: y\n    Given a creator with 150000 followers\n",
+        1,
+        ("tagged @lesson", "需要加上标签 @lesson"),
+    ),
     "two_scenarios": (
         "@lesson\nFeature: x\n  Scenario: y\n    Then the creator's Xingtu is open\n"
         "  Scenario: z\n    Then the creator's Xingtu is open\n",
         5,
-        "exactly one scenario",
+        ("exactly one scenario", "一节课只能有一个场景"),
     ),
     "undefined": (
         "@lesson\nFeature: x\n  Scenario: y\n    Given a creator with 150000 followers\n    Then the creator dances\n",
         5,
-        "nearest phrasing",
+        ("nearest phrasing", "最接近的说法"),
     ),
 }
 
 
 @pytest.mark.parametrize("name", sorted(BAD_LESSONS))
-def test_a_file_that_cannot_be_a_lesson_is_refused_with_its_file_and_line(name: str, tmp_path: Path) -> None:
-    text, line, why = BAD_LESSONS[name]
+def test_a_file_that_cannot_be_a_lesson_is_refused_with_its_file_and_line_in_both_languages(
+    name: str, tmp_path: Path
+) -> None:
+    text, line, (why, why_in_chinese) = BAD_LESSONS[name]
     path = tmp_path / f"{name}.feature"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(InputError) as refused:
         read_lessons([path])
-    described = describe(refused.value, "en")
+    described, in_chinese = describe(refused.value, "en"), describe(refused.value, "zh-CN")
     assert f"{path}:{line}: " in described
     assert why in described
+    assert f"{path}:{line}：" in in_chinese
+    assert why_in_chinese in in_chinese
 
 
 def test_a_trainers_lessons_are_read_with_keys_of_their_own(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from xingtu_sim.cli import main
 from xingtu_sim.domain.errors import InputError
 from xingtu_sim.domain.lifecycle import State
-from xingtu_sim.i18n import describe
+from xingtu_sim.i18n import describe, render
 from xingtu_sim.runner.suggest import nearest_phrasing
 from xingtu_sim.steps.numbers import parse_count
 from xingtu_sim.steps.vocabulary import PHRASES, VOCABULARY, Kind, matching, state_named, state_variants, step_line
@@ -163,7 +163,7 @@ def test_an_unknown_step_gets_a_hint_that_names_the_problem_and_never_the_opposi
     kind: Kind, written: str, hint: str, never: str
 ) -> None:
     assert matching(written, kind) is None
-    said = nearest_phrasing(written, kind.value, "en")
+    said = render(nearest_phrasing(written, kind.value, "en"), "en")
     assert hint in said
     assert never not in said.split("nearest phrasing:")[-1] + "\n"
 
@@ -177,7 +177,7 @@ def test_no_hint_is_what_was_written(written: str) -> None:
     """Placeholders written as they are listed ({n}, "{task}") are named, not suggested back."""
     for kind in Kind:
         if matching(written, kind) is None:
-            said = nearest_phrasing(written, kind.value, "en")
+            said = render(nearest_phrasing(written, kind.value, "en"), "en")
             suggested = said.split("nearest phrasing: ")[-1]
             assert " ".join(suggested.split()) != " ".join(f"{kind.keyword('en')} {written}".split())
             assert " ".join(suggested.split()) != " ".join(f"{kind.keyword('zh-CN')}{written}".split())
@@ -193,4 +193,4 @@ def test_no_hint_is_what_was_written(written: str) -> None:
 )
 def test_hints_are_in_the_readers_language(written: str, expected: str) -> None:
     kind = G if written.startswith("一位") else W
-    assert expected in nearest_phrasing(written, kind.value, "zh-CN")
+    assert expected in render(nearest_phrasing(written, kind.value, "zh-CN"), "zh-CN")

@@ -193,7 +193,8 @@ def _say_problems(checked: DryRun, quiet: bool) -> None:
     for problem in checked.problems:
         step = f"{problem.keyword} {problem.text}"
         say(_("{path}:{line}: {step}", path=problem.path, line=problem.line, step=step), err=quiet)
-        say(f"    {problem.problem}", fg="yellow", err=quiet)
+        for line in problem.problem:
+            say("    ", line, fg="yellow", err=quiet)
     checked_line = ngettext(
         "{checked} step checked against the vocabulary, {problems} with problems.",
         "{checked} steps checked against the vocabulary, {problems} with problems.",

@@ -122,7 +122,9 @@ def _problems(file: FeatureFile) -> list[Message]:
             )
         )
     _checked, undefined = check_steps([file], vocabulary_lang(feature.language))
-    problems += [_("{path}:{line}: {step}", path=p.path, line=p.line, step=p.problem) for p in undefined]
+    problems += [
+        _("{path}:{line}: {step}", path=p.path, line=p.line, step=line) for p in undefined for line in p.problem
+    ]
     return problems
 
 

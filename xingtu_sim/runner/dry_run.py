@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from xingtu_sim.domain.rules import DEFAULT_RULES
-from xingtu_sim.i18n import Lang, render
+from xingtu_sim.domain.text import Text
+from xingtu_sim.i18n import Lang, render_lines
 from xingtu_sim.runner.files import FeatureFile
 from xingtu_sim.runner.results import RunResult, Status, StepResult
 from xingtu_sim.runner.scenarios import PlannedScenario, planned_scenarios
@@ -22,7 +23,7 @@ class StepProblem:
     line: int
     keyword: str
     text: str
-    problem: str
+    problem: tuple[Text, ...]  # one message a line
 
 
 @dataclass
@@ -46,17 +47,18 @@ def dry_run(scenarios: Sequence[PlannedScenario], lang: Lang) -> DryRun:
             if key not in checked:
                 result = StepResult(step.keyword, step.name, step.line_number)
                 phrase = matching(step.name, Kind.from_label(step.type))
+                problem: tuple[Text, ...] = ()
                 if phrase is None:
-                    result.status = Status.UNDEFINED
-                    result.error = render(nearest_phrasing(step.name, step.type, lang), lang)
+                    result.status, problem = Status.UNDEFINED, (nearest_phrasing(step.name, step.type, lang),)
                 else:
                     try:
                         context.check_values(phrase, step.name)
                     except StepFailed as error:
-                        result.status, result.error = Status.FAILED, str(error)
+                        result.status, problem = Status.FAILED, error.lines
+                if problem:
+                    result.error = render_lines(problem, lang)
+                    found.append(StepProblem(key[0], step.line_number, step.keyword, step.name, problem))
                 checked[key] = result
-                if result.error is not None:
-                    found.append(StepProblem(key[0], step.line_number, step.keyword, step.name, result.error))
             known = checked[key]
             steps.append(StepResult(step.keyword, step.name, step.line_number, known.status, error=known.error))
         run.scenarios.append(scenario.result(steps, ran=False))

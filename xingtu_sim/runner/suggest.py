@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from xingtu_sim.domain.text import Message, _
-from xingtu_sim.i18n import Lang, render
+from xingtu_sim.i18n import Lang
 from xingtu_sim.steps.vocabulary import (
     LANGUAGES,
     OPPOSITES,
@@ -48,24 +48,19 @@ def _what_is_wrong(name: str, value: str) -> Message:
     return _('{value} needs double quotes: "{name}"', value=value, name=value.strip(_QUOTE_MARKS))
 
 
-def nearest_phrasing(step_text: str, step_type: str, lang: Lang) -> str:
-    """Why the step is undefined and what to write instead, in `lang`."""
+def nearest_phrasing(step_text: str, step_type: str, lang: Lang) -> Message:
+    """Why the step is undefined and what to write instead; keywords in the vocabulary's language for `lang`."""
     kind = Kind.from_label(step_type)
     elsewhere = sorted({k for phrase in phrases_matching(step_text) for k in phrase.kinds}, key=list(Kind).index)
     if elsewhere:
         keywords = " / ".join(k.keyword(lang) for k in elsewhere)
-        return render(
-            _(
-                "this phrasing is not a {keyword} step; write it after {keywords}.",
-                keyword=kind.keyword(lang),
-                keywords=keywords,
-            ),
-            lang,
+        return _(
+            "this phrasing is not a {keyword} step; write it after {keywords}.",
+            keyword=kind.keyword(lang),
+            keywords=keywords,
         )
     hint = _value_problem(step_text, kind) or _nearest(step_text, kind)
-    if hint is None:
-        return render(_("no phrasing of the vocabulary is close; see `xingtu-sim steps`."), lang)
-    return render(hint, lang)
+    return hint or _("no phrasing of the vocabulary is close; see `xingtu-sim steps`.")
 
 
 def _value_problem(step_text: str, kind: Kind) -> Message | None:

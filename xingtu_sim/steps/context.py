@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import TypeVar
@@ -14,7 +14,7 @@ from xingtu_sim.domain.lifecycle import State, Trigger
 from xingtu_sim.domain.money import format_yuan, price_to_fen, yuan_to_fen
 from xingtu_sim.domain.names import BRAND_NAME, TASK_NAME, checked_name
 from xingtu_sim.domain.rules import Rules
-from xingtu_sim.domain.text import Message, _, join, ngettext
+from xingtu_sim.domain.text import Message, Text, _, join, ngettext
 from xingtu_sim.domain.trace import Trace
 from xingtu_sim.domain.workspace import Workspace
 from xingtu_sim.files.rules_toml import with_rule
@@ -24,7 +24,14 @@ from xingtu_sim.steps.vocabulary import Phrase, state_named
 
 
 class StepFailed(AssertionError):
-    """A step that did not hold, told in the reader's language; no traceback is needed."""
+    """A step that did not hold, told in the reader's language; no traceback is needed.
+
+    `lines` say the same as messages, for a reader whose language is chosen later (a lesson file's checks).
+    """
+
+    def __init__(self, told: str, lines: Sequence[Text] = ()) -> None:
+        super().__init__(told)
+        self.lines: tuple[Text, ...] = tuple(lines) or (told,)
 
 
 Method = TypeVar("Method", bound=Callable[..., None])
@@ -313,7 +320,7 @@ class ScenarioContext:
             try:
                 checks.get(name, str)(value)
             except InputError as error:
-                raise StepFailed(render_lines(error.lines, self.lang)) from None
+                raise StepFailed(render_lines(error.lines, self.lang), error.lines) from None
 
     # Helpers
 
@@ -324,7 +331,7 @@ class ScenarioContext:
             )
 
     def _failure(self, message: Message) -> StepFailed:
-        return StepFailed(render(message, self.lang))
+        return StepFailed(render(message, self.lang), [message])
 
     def _state(self, label: str) -> State:
         try:
