@@ -86,6 +86,7 @@ def command(
 
     Example:  xingtu-sim run features/ --tags '@no-op and not @zh' --format junit:junit.xml
     """
+    from xingtu_sim.runner.files import DEFAULT_LANGUAGE
     from xingtu_sim.runner.gherkin_keywords import gherkin_language, keyword_lines
     from xingtu_sim.runner.locations import read_locations
     from xingtu_sim.runner.selection import NothingSelected, Selection, name_patterns
@@ -102,7 +103,7 @@ def command(
     specs = report_specs(formats, output, FORMATS, default=None if dry_run else "pretty")
     locations = read_locations(paths)
     selection = Selection(TagFilter(tags), name_patterns(names), locations.lines)
-    options = RunOptions(lang, selection, rules, fail_fast, gherkin_language(language or "en"))
+    options = RunOptions(lang, selection, rules, fail_fast, gherkin_language(language or DEFAULT_LANGUAGE))
     written = [ReportOutput(spec.path, document=spec.format in _DOCUMENTS) for spec in specs]
     try:
         chosen = [] if locations.nothing else select(load_paths(locations.paths, options.language), selection)

@@ -21,7 +21,7 @@ from xingtu_sim.domain.errors import InputError, unreadable
 from xingtu_sim.domain.text import Message, Text, _
 from xingtu_sim.files.text import ENCODING, UnreadableFile, read_text
 from xingtu_sim.runner.gherkin_hints import parse_problems
-from xingtu_sim.steps.vocabulary import MAX_STEP_LENGTH
+from xingtu_sim.steps.vocabulary import GHERKIN_DEFAULT, MAX_STEP_LENGTH
 
 # Tags reach pytest as marks; with this prefix none is taken for pytest's own (@skip would skip the
 # scenario unseen) or refused as a mark name (@ alone, @_draft).
@@ -29,7 +29,7 @@ TAG_MARK = "xingtu:"
 
 
 # The language of a feature file without a '# language:' line (Gherkin's default; `run --language` changes it).
-DEFAULT_LANGUAGE = "en"
+DEFAULT_LANGUAGE = GHERKIN_DEFAULT
 
 
 @dataclass(frozen=True)

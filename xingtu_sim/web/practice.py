@@ -20,7 +20,6 @@ from xingtu_sim.domain.rules import DEFAULT_RULES, Rules
 from xingtu_sim.domain.task import HistoryEntry, Task
 from xingtu_sim.domain.text import Message, _
 from xingtu_sim.sandbox import DEFAULT_ACCOUNT, Counts, Session, Stage, account_keys, create, session
-from xingtu_sim.web.words import shown
 
 PAGE_SIZE = 20
 OPENING_MOVE = Trigger.VIEW  # WEB.md: activating a pending task's title fires this move (by POST)
@@ -207,7 +206,7 @@ def _task(current: Session, name: str) -> Task:
     try:
         return current.task(name)
     except InputError as error:
-        if shown(error.lines[0], "en") == shown(unknown_task(name), "en"):
+        if error.lines[0] == unknown_task(name):
             raise TaskNotFound(name) from None
         raise
 
