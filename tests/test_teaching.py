@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import tour_choices
+from conftest import LANGS, tour_choices
 
 from xingtu_sim.cli import main
 from xingtu_sim.domain.account import CreatorAccount
@@ -17,7 +17,7 @@ from xingtu_sim.domain.lifecycle import TRANSITIONS, TRIGGERS, State, Trigger, t
 from xingtu_sim.domain.routes import moves_before, shortest_paths_from
 from xingtu_sim.domain.rules import DEFAULT_RULES
 from xingtu_sim.domain.workspace import Workspace
-from xingtu_sim.i18n import LANGS, Lang, describe, render
+from xingtu_sim.i18n import Lang, describe, render
 
 # A long walk: a refused try, a script change, a failed review, then completion.
 WALK = (
