@@ -210,14 +210,21 @@ def test_rerun_with_output_and_a_file_literally_named_with_an_at(feature: Path) 
 
 
 @pytest.mark.parametrize(
-    ("lang", "said"), [("en", "The rerun files name no scenario"), ("zh-CN", "重跑文件中没有列出任何场景")]
+    ("lang", "files", "said"),
+    [
+        ("en", 1, "The rerun file names no scenario: nothing to run."),
+        ("en", 2, "The rerun files name no scenario: nothing to run."),
+        ("zh-CN", 1, "重跑文件中没有列出任何场景：没有要运行的。"),
+        ("zh-CN", 2, "重跑文件中没有列出任何场景：没有要运行的。"),
+    ],
 )
-def test_an_empty_rerun_file_runs_nothing_and_passes(feature: Path, lang: str, said: str) -> None:
+def test_an_empty_rerun_file_runs_nothing_and_passes(feature: Path, lang: str, files: int, said: str) -> None:
     assert run(f"{feature}:7", "--format", "rerun:rerun.txt").exit_code == 0
     assert Path("rerun.txt").read_text(encoding="utf-8") == ""
-    result = run("@rerun.txt", lang=lang)
+    Path("again.txt").write_text("", encoding="utf-8")
+    result = run(*["@rerun.txt", "@again.txt"][:files], lang=lang)
     assert result.exit_code == 0
-    assert said in result.output
+    assert said in result.output.splitlines()
     assert result.output.splitlines()[-1] == "0 passed, 0 failed"
 
 

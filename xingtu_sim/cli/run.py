@@ -123,7 +123,12 @@ def command(
     run = _write(specs, written, lang, lambda on_scenario: run_scenarios(chosen, options, on_scenario))
     to_stderr = _document_on_stdout(specs)  # keep the document clean
     if locations.nothing:
-        say(_("The rerun files name no scenario: nothing to run."), err=to_stderr)
+        empty = ngettext(
+            "The rerun file names no scenario: nothing to run.",
+            "The rerun files name no scenario: nothing to run.",
+            len(paths),
+        )
+        say(empty, err=to_stderr)
     *lines, last = _summary(run, lang)
     for line in lines:
         say(line, err=to_stderr)
