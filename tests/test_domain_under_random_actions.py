@@ -61,10 +61,12 @@ def pays_something(price: Decimal | str | int) -> bool:
 
 
 def readable(name: str) -> bool:
-    """The SPEC's name of a task or brand: something to read, at most 60 characters, nothing hidden, no edge spaces."""
+    """The SPEC's name of a task or brand: something to read, at most 60 characters, nothing hidden, no edge spaces,
+    no quotation mark (scenarios write names between them)."""
     hidden = {"Cc", "Cf", "Cs", "Zl", "Zp"}
     shown = not any(unicodedata.category(character) in hidden for character in name)
-    return bool(name.strip()) and name == name.strip() and len(name) <= 60 and shown
+    unquoted = not any(quote in name for quote in '"“”「」')
+    return bool(name.strip()) and name == name.strip() and len(name) <= 60 and shown and unquoted
 
 
 task_names = st.sampled_from(["Spring launch", "夏季新品", "T", "a b"]) | st.text(min_size=1, max_size=12)

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import ok, sandbox_environment
 
-from xingtu_sim.interrupts import Terminated
+from xingtu_sim.interrupts import Terminated, signals_as_interrupts
 from xingtu_sim.runner.session import RunOptions, run_paths
 
 pytestmark = pytest.mark.slow  # real processes (README: Developing)
@@ -196,3 +196,25 @@ def test_an_interrupt_inside_the_run_is_raised_again_not_swallowed_by_pytest(tmp
 
     with pytest.raises(Terminated):
         run_paths([_long_feature(tmp_path, rows=3)], RunOptions("en"), stop)
+
+
+class _SignalledWhileCollected:
+    """An object whose clean-up is where Ctrl-C lands: Python prints the exception as ignored and goes on."""
+
+    def __del__(self) -> None:
+        signal.raise_signal(signal.SIGINT)
+        for _ in range(10_000):  # the handler runs at the next check, still in here
+            pass
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # the swallowing, as intended
+def test_an_interrupt_swallowed_where_it_landed_still_stops_the_run(tmp_path: Path) -> None:
+    finished: list[object] = []
+
+    def land_a_signal_in_a_clean_up(scenario: object) -> None:
+        finished.append(scenario)
+        _SignalledWhileCollected()  # dropped at once: its __del__ runs here
+
+    with signals_as_interrupts(), pytest.raises(KeyboardInterrupt):
+        run_paths([_long_feature(tmp_path, rows=3)], RunOptions("en"), land_a_signal_in_a_clean_up)
+    assert len(finished) == 1

@@ -35,6 +35,8 @@ BAD_NAMES = {
     "leading space": (" Spring launch", "starts or ends with a space", "开头或结尾有空格"),
     "trailing space": ("Spring launch ", "starts or ends with a space", "开头或结尾有空格"),
     "too long": ("x" * (MAX_NAME_LENGTH + 1), "at most 60 characters; this one has 61.", "最多 60 个字符"),
+    "quotation mark": ('Say "hi"', "holds a quotation mark", "含有引号"),
+    "Chinese quotation mark": ("“春季”新品", "holds a quotation mark", "含有引号"),
 }
 KINDS = {"task": ("A task", "任务"), "brand": ("A brand", "品牌")}
 
@@ -158,3 +160,29 @@ def test_no_report_passes_a_format_character_from_a_feature_file_on(tmp_path: Pa
     for text in (report, result.output):
         assert not {"\u202e", "\u202c", "\u200b", "\u2066", "\u2069"} & set(text)
     assert "Spring�launch" in report
+
+
+# The brand's requirements: shown on the details page and written into recordings between quotation marks.
+
+BAD_REQUIREMENTS = {
+    "line break": ("30 s video\nshow the shoes", "U+000A", "换行"),
+    "bidi override": ("30 s video \u202e", "U+202E", "U+202E"),
+    "quotation mark": ('say "light"', "quotation mark", "引号"),
+    "too long": ("x" * 501, "at most 500 characters; these have 501.", "最多 500 个字符"),
+}
+
+
+@pytest.mark.parametrize("bad", BAD_REQUIREMENTS, ids=str)
+def test_requirements_that_could_not_be_shown_or_recorded_as_written_are_refused(bad: str) -> None:
+    text, english, chinese = BAD_REQUIREMENTS[bad]
+    workspace = _workspace()
+    with pytest.raises(InputError) as error:
+        workspace.publish("Spring launch", "Nike", 8000, requirements=text)
+    assert english in describe(error.value, "en")
+    assert chinese in describe(error.value, "zh-CN")
+    assert workspace.tasks == {}
+
+
+def test_requirements_people_write_are_kept_as_written() -> None:
+    written = "30 秒开箱视频，突出轻便；Show the shoes in daylight (2 shots)."
+    assert _workspace().publish("Spring launch", "Nike", 8000, requirements=written).requirements == written

@@ -321,34 +321,3 @@ def test_control_characters_in_a_feature_never_reach_the_terminal(tmp_path: Path
     assert "\x1b" not in result.output
     assert "\x07" not in result.output
     assert "Scenario: Sneaky \ufffd[2J name" in result.output
-
-
-@pytest.mark.parametrize(
-    ("price", "expected"),
-    [
-        ("9" * 27, "A task's price is at most 10,000,000 yuan; got " + "9" * 27 + "."),
-        ("0", "A task's price must be more than 0 yuan."),
-    ],
-    ids=["27-digits", "nothing"],
-)
-def test_a_price_no_task_can_pay_fails_its_step_in_one_line_and_dry_run_names_it(
-    tmp_path: Path, price: str, expected: str
-) -> None:
-    body = OPENED.replace("paying 8000 yuan", f"paying {price} yuan")
-    path = _feature(tmp_path, "  Scenario: Price\n" + body)
-    result = _run(path)
-    assert result.exit_code == 1
-    assert f"\n        {expected}\n" in result.output
-    assert "Traceback" not in result.output
-    assert "INTERNALERROR" not in result.output
-    dry = _run(path, "--dry-run")
-    assert dry.exit_code == 1
-    assert f"{path}:5: And the brand" in dry.output
-    assert expected in dry.output
-
-
-def test_time_that_passes_more_than_ten_years_at_once_fails_its_step_in_one_line(tmp_path: Path) -> None:
-    path = _feature(tmp_path, "  Scenario: Wait\n" + OPENED + f"    When {'9' * 900} hours pass\n")
-    result = _run(path)
-    assert result.exit_code == 1
-    assert "\n        That is too long a wait: time passes at most 87600 hours (ten years) at once.\n" in result.output

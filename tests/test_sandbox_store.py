@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from xingtu_sim import CreatorAccount, Platform, Rules, State
+from xingtu_sim.cli import main
 from xingtu_sim.domain.errors import InputError
 from xingtu_sim.i18n import describe
 from xingtu_sim.sandbox import DEFAULT_ACCOUNT, SCHEMA_VERSION, Stage, account_keys, create, reset, session
@@ -238,3 +241,19 @@ def test_an_upgraded_file_carries_on_where_it_stopped(version_1: Path) -> None:
     with session(version_1, write=False) as current:
         assert [task.name for task in current.tasks(limit=3)] == ["Late", "After the upgrade", "Spring launch"]
         assert [entry.trigger for entry in current.task("Late").history] == ["view"]
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo", "device"])
+@pytest.mark.parametrize("command", ["account", "new"])
+def test_a_db_that_is_not_a_regular_file_is_refused_before_anything_opens_it(
+    tmp_path: Path, kind: str, command: str
+) -> None:
+    target = {"folder": tmp_path, "fifo": tmp_path / "fifo", "device": Path("/dev/zero")}[kind]
+    if kind == "fifo":
+        os.mkfifo(target)
+    args = ["new", "--followers", "150000"] if command == "new" else [command]
+    result = CliRunner().invoke(main, ["sandbox", "--db", str(target), *args])
+    assert result.exit_code == 2
+    expected = "is a folder; a sandbox is a file" if kind == "folder" else "is not a regular file (a pipe or a device)"
+    assert expected in result.output
+    assert "disk I/O error" not in result.output

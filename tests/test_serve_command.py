@@ -94,7 +94,7 @@ def test_another_program_s_database_is_refused_and_left_untouched(tmp_path: Path
     ("make", "expected"),
     [
         (lambda path: path.write_bytes(b"not a database at all" * 50), "is not a readable xingtu-sim sandbox"),
-        (lambda path: path.mkdir(), "Cannot open the sandbox"),
+        (lambda path: path.mkdir(), "is a folder; a sandbox is a file: choose one with --db."),
     ],
     ids=["not SQLite", "a folder"],
 )

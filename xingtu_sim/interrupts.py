@@ -27,21 +27,52 @@ def exit_code(interrupt: KeyboardInterrupt) -> int:
     return 128 + signal_of(interrupt)
 
 
-def _terminate(_signum: int, _frame: FrameType | None) -> None:
-    raise Terminated
+_received: list[signal.Signals] = []  # the signals that came while handled here, oldest first
+
+
+def _interrupt(signum: int, _frame: FrameType | None) -> None:
+    _received.append(signal.Signals(signum))
+    raise Terminated if signum == signal.SIGTERM else KeyboardInterrupt
+
+
+def stop_if_signalled() -> None:
+    """Raise again a signal whose exception was swallowed where it landed.
+
+    Python raises a signal's exception wherever the main thread happens to be; inside a `__del__` or a
+    garbage collector's callback it is printed as "ignored" (pytest keeps it as a warning) and the work
+    goes on. Long loops call this at each step, so that such a signal still stops them.
+    """
+    if _received:
+        raise Terminated if _received[-1] == signal.SIGTERM else KeyboardInterrupt
+
+
+def signal_was_the_end() -> None:
+    """The signal ended the command as it should (serving stops at Ctrl-C): no longer an interruption."""
+    _received.clear()
 
 
 @contextmanager
-def terminate_as_interrupt() -> Iterator[None]:
-    """While this lasts, SIGTERM raises Terminated (in the main thread; elsewhere signals cannot be handled)."""
+def signals_as_interrupts() -> Iterator[None]:
+    """While this lasts, Ctrl-C raises KeyboardInterrupt and SIGTERM Terminated, and both are remembered.
+
+    Only in the main thread (elsewhere signals cannot be handled), and Ctrl-C only where it was not
+    ignored (`nohup`, a background job in a shell without job control).
+    """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGTERM, _terminate)
+    outermost = signal.getsignal(signal.SIGTERM) is not _interrupt
+    if outermost:
+        _received.clear()  # e.g. a test's earlier command, in the same process
+    handled = [signal.SIGTERM]
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        handled.append(signal.SIGINT)
+    previous = {signum: signal.signal(signum, _interrupt) for signum in handled}
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def interrupted_line(interrupt: KeyboardInterrupt, lang: Lang | None = None) -> str:
@@ -56,7 +87,7 @@ def interrupted_line(interrupt: KeyboardInterrupt, lang: Lang | None = None) -> 
 
 def main() -> None:
     """The `xingtu-sim` command: a signal while it is still starting is handled as well as one later on."""
-    with terminate_as_interrupt():
+    with signals_as_interrupts():
         try:
             from xingtu_sim.cli import main as cli  # inside: a signal may land while it imports
         except KeyboardInterrupt as interrupt:

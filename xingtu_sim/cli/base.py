@@ -22,7 +22,7 @@ from xingtu_sim.domain.names import visible
 from xingtu_sim.domain.text import N_, Text, _
 from xingtu_sim.i18n import Lang, available_languages, default_lang, parse_lang, render, render_lines
 from xingtu_sim.i18n.click_messages import click_language, use_language
-from xingtu_sim.interrupts import Terminated, interrupted_line, terminate_as_interrupt
+from xingtu_sim.interrupts import Terminated, interrupted_line, signals_as_interrupts, stop_if_signalled
 
 if TYPE_CHECKING:
     from xingtu_sim.domain.rules import Rules
@@ -277,7 +277,7 @@ class RootGroup(XingtuGroup):
         chosen = click_language()
         use_language(lang_in(sys.argv[1:] if args is None else args))
         try:
-            with terminate_as_interrupt():
+            with signals_as_interrupts():
                 return super().main(args, *other, **kwargs)
         finally:
             use_language(chosen)  # a test's next invocation starts afresh
@@ -291,8 +291,10 @@ class RootGroup(XingtuGroup):
             try:
                 result = super().invoke(ctx)
             except click.exceptions.Exit:
+                stop_if_signalled()  # a signal swallowed on the way: not the command's own end
                 flush_stdout()
                 raise
+            stop_if_signalled()
             flush_stdout()
             return result
 

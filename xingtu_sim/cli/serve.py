@@ -9,6 +9,7 @@ from xingtu_sim.cli.sandbox_options import db_option, make_folder, rules_change_
 from xingtu_sim.domain.rules import Rules
 from xingtu_sim.domain.text import N_, Message, _
 from xingtu_sim.i18n import render
+from xingtu_sim.interrupts import signal_was_the_end
 
 
 def _say(message: Message) -> None:
@@ -64,7 +65,7 @@ def command(host: str, port: int, rules: Rules | None) -> None:
         _say(_("Sandbox file: {path}", path=practice.path))
         serve(app, sock)
     except KeyboardInterrupt:  # Ctrl-C or SIGTERM: how serving ends, so not an interruption (exit 0)
-        pass
+        signal_was_the_end()
     finally:
         sock.close()
     _say(_("Stopped."))

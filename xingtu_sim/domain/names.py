@@ -9,6 +9,11 @@ from xingtu_sim.domain.errors import InputError
 from xingtu_sim.domain.text import Text, _, ngettext, pgettext
 
 MAX_NAME_LENGTH = 60  # a task title on Xingtu's pages fits in this many characters
+MAX_REQUIREMENTS_LENGTH = 500  # the brand's main requirements: a paragraph, not a brief
+# Scenarios write names and requirements between these quotes (the step vocabulary reads them from here), so
+# none may stand inside one: a practice recorded as a scenario must say exactly what was typed.
+QUOTES = '"“”「」'
+_QUOTED_IN = re.compile(f"[{QUOTES}]")
 TASK_NAME = pgettext("a kind of name", "task")
 BRAND_NAME = pgettext("a kind of name", "brand")
 
@@ -37,15 +42,23 @@ def checked_name(name: str, kind: Text) -> str:
         raise InputError(_("A {kind} name cannot be empty or only spaces.", kind=kind))
     hidden = _HIDDEN.search(name)
     if hidden is not None:
-        character = hidden.group()
-        described = f"U+{ord(character):04X} {unicodedata.name(character, 'CONTROL CHARACTER')}"
         raise InputError(
             _(
                 'The {kind} name "{name}" holds {character}, a character that does not show or that changes how '
                 "text shows; type the name without it.",
                 kind=kind,
                 name=_HIDDEN.sub(SHOWN_INSTEAD, name),
-                character=described,
+                character=_described(hidden.group()),
+            )
+        )
+    if _QUOTED_IN.search(name):
+        raise InputError(
+            _(
+                "The {kind} name {name} holds a quotation mark ({quotes}); scenarios write names between them, so "
+                "type it without.",
+                kind=kind,
+                name=name,
+                quotes=" ".join(QUOTES),
             )
         )
     if name != name.strip():
@@ -64,3 +77,40 @@ def checked_name(name: str, kind: Text) -> str:
             )
         )
     return name
+
+
+def _described(character: str) -> str:
+    """A character that does not show, named so that it can be found: U+200B ZERO WIDTH SPACE."""
+    return f"U+{ord(character):04X} {unicodedata.name(character, 'CONTROL CHARACTER')}"
+
+
+def checked_requirements(text: str) -> str:
+    """The brand's main requirements as a creator reads them: one line, nothing hidden, no quotation marks."""
+    hidden = _HIDDEN.search(text)
+    if hidden is not None:
+        raise InputError(
+            _(
+                "The requirements hold {character}, a character that does not show or that changes how text "
+                "shows (a line break among them); write them on one line without it.",
+                character=_described(hidden.group()),
+            )
+        )
+    if _QUOTED_IN.search(text):
+        raise InputError(
+            _(
+                "The requirements hold a quotation mark ({quotes}); scenarios write them between quotation marks, "
+                "so write them without.",
+                quotes=" ".join(QUOTES),
+            )
+        )
+    if len(text) > MAX_REQUIREMENTS_LENGTH:
+        raise InputError(
+            ngettext(
+                "The requirements may have at most {most} character; these have {length}.",
+                "The requirements may have at most {most} characters; these have {length}.",
+                MAX_REQUIREMENTS_LENGTH,
+                most=MAX_REQUIREMENTS_LENGTH,
+                length=len(text),
+            )
+        )
+    return text

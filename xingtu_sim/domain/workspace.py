@@ -11,7 +11,7 @@ from xingtu_sim.domain.clock import Clock, checked_hours
 from xingtu_sim.domain.errors import ActionRefused, InputError
 from xingtu_sim.domain.lifecycle import AWAITING_DECISION, CLOCK_MOVE, State, Trigger
 from xingtu_sim.domain.money import price_to_fen
-from xingtu_sim.domain.names import BRAND_NAME, TASK_NAME, checked_name
+from xingtu_sim.domain.names import BRAND_NAME, TASK_NAME, checked_name, checked_requirements
 from xingtu_sim.domain.routes import shortest_path
 from xingtu_sim.domain.rules import DEFAULT_RULES, Rules
 from xingtu_sim.domain.task import Task
@@ -47,6 +47,7 @@ class Workspace:
         """A brand publishes a task; refused when the creator cannot receive it. Creates nothing then."""
         checked_name(name, TASK_NAME)
         checked_name(brand, BRAND_NAME)
+        checked_requirements(requirements)
         price_fen = price_to_fen(price_yuan)
         if name in self.tasks:
             raise InputError(_('A task named "{task}" already exists; task names are unique per creator.', task=name))

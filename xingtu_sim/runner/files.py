@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
@@ -21,7 +21,8 @@ from xingtu_sim.domain.errors import InputError, unreadable
 from xingtu_sim.domain.text import Message, Text, _
 from xingtu_sim.files.text import ENCODING, UnreadableFile, read_text
 from xingtu_sim.runner.gherkin_hints import parse_problems
-from xingtu_sim.steps.vocabulary import GHERKIN_DEFAULT, MAX_STEP_LENGTH
+from xingtu_sim.steps.context import unusable_number
+from xingtu_sim.steps.vocabulary import GHERKIN_DEFAULT, MAX_STEP_LENGTH, phrases_matching
 
 # Tags reach pytest as marks; with this prefix none is taken for pytest's own (@skip would skip the
 # scenario unseen) or refused as a mark name (@ alone, @_draft).
@@ -95,24 +96,42 @@ def load_feature_file(path: Path, language: str = DEFAULT_LANGUAGE) -> FeatureFi
         raise UnreadableFile(path, _("cannot be read: {reason}", reason=unreadable(error))) from None
     if not feature.scenarios:
         raise InputError(_("{path}:{line}: the feature holds no scenario.", path=path, line=feature.line_number))
-    if too_long := _too_long_steps(path, feature):
-        raise InputError(*too_long)
+    if problems := _too_long_steps(path, feature) or _unusable_numbers(path, feature):
+        raise InputError(*problems)
     return FeatureFile(path, feature, parser.document)
+
+
+def _rendered_steps(feature: Feature) -> Iterator[Step]:
+    """Every step of the feature as it runs: an outline's once for each of its Examples rows."""
+    for template in feature.scenarios.values():
+        rows = [row for examples in template.examples for row in examples.as_contexts()] or [{}]
+        for row in rows:
+            yield from template.render(row).steps
 
 
 def _too_long_steps(path: Path, feature: Feature) -> list[Message]:
     """Steps longer than any phrasing needs (an outline's as its rows fill them), once per line."""
     found: dict[int, Message] = {}
-    for template in feature.scenarios.values():
-        rows = [row for examples in template.examples for row in examples.as_contexts()] or [{}]
-        for row in rows:
-            for step in template.render(row).steps:
-                if len(step.name) > MAX_STEP_LENGTH and step.line_number not in found:
-                    too_long = _(
-                        "{path}:{line}: this step is {length} characters long; a step may have at most {limit}.",
-                        path=path, line=step.line_number, length=len(step.name), limit=MAX_STEP_LENGTH,
-                    )  # fmt: skip
-                    found[step.line_number] = too_long
+    for step in _rendered_steps(feature):
+        if len(step.name) > MAX_STEP_LENGTH and step.line_number not in found:
+            found[step.line_number] = _(
+                "{path}:{line}: this step is {length} characters long; a step may have at most {limit}.",
+                path=path, line=step.line_number, length=len(step.name), limit=MAX_STEP_LENGTH,
+            )  # fmt: skip
+    return [found[line] for line in sorted(found)]
+
+
+def _unusable_numbers(path: Path, feature: Feature) -> list[Message]:
+    """Numbers no step can use (a price past the largest, a wait past ten years), once per line."""
+    found: dict[int, Message] = {}
+    for step in _rendered_steps(feature):
+        for phrase in phrases_matching(step.name):
+            error = unusable_number(phrase, step.name)
+            if error is not None and step.line_number not in found:
+                problem = error.lines[0]
+                found[step.line_number] = _(
+                    "{path}:{line}: {problem}", path=path, line=step.line_number, problem=problem
+                )
     return [found[line] for line in sorted(found)]
 
 

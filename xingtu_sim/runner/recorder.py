@@ -11,6 +11,7 @@ from pytest_bdd.parser import Feature, Scenario, Step
 
 from xingtu_sim.domain.errors import XingtuError
 from xingtu_sim.i18n import Lang, render, render_lines
+from xingtu_sim.interrupts import stop_if_signalled
 from xingtu_sim.runner.results import RunResult, ScenarioResult, Status, StepResult
 from xingtu_sim.runner.scenarios import PLANNED
 from xingtu_sim.runner.suggest import nearest_phrasing
@@ -36,6 +37,7 @@ class Recorder:
         self._session = session
 
     def pytest_runtest_setup(self, item: pytest.Item) -> None:
+        stop_if_signalled()
         planned = item.stash[PLANNED]
         self.ran.add(id(planned))
         self._current = planned.result()
@@ -55,6 +57,7 @@ class Recorder:
             self._current.trace = _context_of(request).trace()
 
     def pytest_bdd_before_step(self, request: Any, feature: Feature, scenario: Scenario, step: Step) -> None:
+        stop_if_signalled()
         self._step_started = time.perf_counter()
 
     def pytest_bdd_after_step(self, request: pytest.FixtureRequest, step: Step) -> None:

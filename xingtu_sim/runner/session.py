@@ -12,6 +12,7 @@ import pytest
 
 from xingtu_sim.domain.rules import DEFAULT_RULES, Rules
 from xingtu_sim.i18n import Lang
+from xingtu_sim.interrupts import stop_if_signalled
 from xingtu_sim.runner.binding import FeatureModule
 from xingtu_sim.runner.files import (
     DEFAULT_LANGUAGE,
@@ -92,6 +93,7 @@ def run_scenarios(
         pytest.main([*_PYTEST_ARGS, "--rootdir", _root_of(files)], plugins=[steps_plugin, scenarios, recorder])
     if recorder.stopped_by is not None:
         raise recorder.stopped_by
+    stop_if_signalled()  # a signal swallowed after the last scenario's last step still means not finished
     if recorder.collection_error:
         raise RuntimeError(recorder.collection_error)
     for scenario in chosen:

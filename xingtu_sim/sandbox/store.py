@@ -7,6 +7,7 @@ on it for every connection in the process (the web console's other threads inclu
 from __future__ import annotations
 
 import sqlite3
+import stat
 from collections.abc import Iterator
 from contextlib import closing, contextmanager, suppress
 from pathlib import Path
@@ -31,6 +32,7 @@ BUSY_TIMEOUT_SECONDS = 30.0  # how long a command waits for another one holding 
 @contextmanager
 def transaction(path: Path, *, create: bool = False, write: bool = True) -> Iterator[sqlite3.Connection]:
     """One command's transaction on the sandbox file: all of it is written, or none of it."""
+    _refuse_what_is_not_a_file(path)
     if not _is_empty(path):
         _inspect_read_only(path)
     elif not create:
@@ -49,6 +51,23 @@ def transaction(path: Path, *, create: bool = False, write: bool = True) -> Iter
             if connection.in_transaction:
                 connection.execute("ROLLBACK")
         connection.close()
+
+
+def _refuse_what_is_not_a_file(path: Path) -> None:
+    """A folder, a pipe or a device is never a sandbox, nor a place to make one (SQLite would say "disk I/O error")."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return  # not there (yet), or unreadable: the checks that follow say which
+    if stat.S_ISDIR(mode):
+        raise InputError(_("{path} is a folder; a sandbox is a file: choose one with --db.", path=path))
+    if not stat.S_ISREG(mode):
+        raise InputError(
+            _(
+                "{path} is not a regular file (a pipe or a device); a sandbox is a file: choose one with --db.",
+                path=path,
+            )
+        )
 
 
 def _is_empty(path: Path) -> bool:

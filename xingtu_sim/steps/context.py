@@ -8,11 +8,11 @@ from functools import partial
 from typing import TypeVar
 
 from xingtu_sim.domain.account import CreatorAccount, parse_platform
-from xingtu_sim.domain.clock import HOURS_PER_DAY
+from xingtu_sim.domain.clock import HOURS_PER_DAY, checked_hours
 from xingtu_sim.domain.errors import ActionRefused, InputError, Reason
 from xingtu_sim.domain.lifecycle import State, Trigger
 from xingtu_sim.domain.money import format_yuan, price_to_fen, yuan_to_fen
-from xingtu_sim.domain.names import BRAND_NAME, TASK_NAME, checked_name
+from xingtu_sim.domain.names import BRAND_NAME, TASK_NAME, checked_name, checked_requirements
 from xingtu_sim.domain.rules import Rules
 from xingtu_sim.domain.text import Message, Text, _, join, ngettext
 from xingtu_sim.domain.trace import Trace
@@ -162,7 +162,7 @@ class ScenarioContext:
         """The brand's requirements, shown with the task's details: set up (Given) or changed (When)."""
 
         def set_requirements() -> None:
-            self.workspace.task(task).requirements = text
+            self.workspace.task(task).requirements = checked_requirements(text)
 
         if self.current_kind == "given":
             self.set_up(set_requirements)
@@ -375,6 +375,28 @@ class ScenarioContext:
 
 def _yuan(fen: int, lang: Lang) -> str:
     return render(_("{amount} yuan", amount=format_yuan(fen)), lang)
+
+
+def unusable_number(phrase: Phrase, step_text: str) -> InputError | None:
+    """Why a number in this step can never be used (a price past the largest, a wait past ten years), if it can't.
+
+    Such a step is bad input, found when the file is read, like a step too long: no scenario could run it.
+    """
+    match = phrase.match(step_text)
+    values = match.groupdict() if match else {}
+    try:
+        if "amount" in values:
+            (parse_price if phrase.key == "publish" else parse_amount)(values["amount"])
+        if "n" in values:
+            count = parse_count(values["n"])
+            if phrase.key in _WAITS:
+                checked_hours(count * _WAITS[phrase.key])
+    except InputError as error:
+        return error
+    return None
+
+
+_WAITS = {"hours_pass": 1, "days_pass": HOURS_PER_DAY}  # the phrases that let time pass, and hours per unit
 
 
 def parse_amount(amount: str) -> int:

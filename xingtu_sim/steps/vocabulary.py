@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import Self
 
 from xingtu_sim.domain.lifecycle import State, Trigger
+from xingtu_sim.domain.names import QUOTES
 from xingtu_sim.i18n import Lang, parse_label
 
 # The languages the vocabulary is written in (Gherkin's codes), in the order of Phrase's fields. It is
@@ -79,7 +80,7 @@ GIVEN, WHEN, THEN = Kind.GIVEN, Kind.WHEN, Kind.THEN
 # into one run, and a free-text value starts and ends with a non-space, so that the lazy `.*?` inside
 # it takes a run of spaces only at the run's start. (`\s*\s*` side by side made a 163-character
 # near miss take a minute; issue 15.)
-_QUOTE = '"“”「」'
+_QUOTE = QUOTES  # the domain's, so that no name holds one
 _QUOTED = f"[{_QUOTE}](?P<name>[^{_QUOTE}]*+)[{_QUOTE}]"
 _FREE_TEXT = r"(?P<name>\S(?:.*?\S)?)"
 # A whole number: 150000, 150,000, 15万, 1.5万, 15w (as Chinese social media write 万), 十五万.
