@@ -116,7 +116,7 @@ def test_a_pending_task_s_title_fires_view_by_post_and_no_get_moves_it(console: 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_details_page_shows_brand_price_fee_net_pay_hours_left_and_state(console: Console, lang: Lang) -> None:
-    console.publish("Spring launch", brand="Nike", price="8000", requirements="A 30-second vertical video\nno logos")
+    console.publish("Spring launch", brand="Nike", price="8000", requirements="A 30-second vertical video, no logos")
     console.post("/wait", hours="5")
     console.move("Spring launch", "view")
     page = console.get(f"{task_href('Spring launch')}?lang={lang}")
@@ -124,7 +124,7 @@ def test_the_details_page_shows_brand_price_fee_net_pay_hours_left_and_state(con
     yuan = {"en": "{} yuan", "zh-CN": "{} 元"}[lang]
     for shown in ("Spring launch", "Nike", yuan.format("8000.00"), yuan.format("400.00"), yuan.format("7600.00")):
         assert shown in page.text
-    assert '<dd class="requirements">A 30-second vertical video\nno logos</dd>' in page.html
+    assert '<dd class="requirements">A 30-second vertical video, no logos</dd>' in page.html
     assert {"en": "The brand's requirements", "zh-CN": "广告主的主要需求"}[lang] in page.text
     assert {"en": "19 hours left (until hour 24)", "zh-CN": "剩余 19 小时（至第 24 小时）"}[lang] in page.text
     assert render(State.VIEWING_DETAILS, lang) in page.text

@@ -125,11 +125,11 @@ def test_a_request_for_another_host_name_is_not_answered(console: Console) -> No
 
 
 def test_names_are_shown_as_text_never_as_markup(console: Console) -> None:
-    name = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+    name = "<script>alert(1)</script><img src=x onerror=alert(1)>"
     assert console.publish(name, brand="<b>Brand</b>").status == 303
     for page in (console.get("/"), console.get(task_href(name))):
         assert "<script>alert" not in page.html
-        assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;" in page.html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;" in page.html
         assert name in page.text
     assert "&lt;b&gt;Brand&lt;/b&gt;" in console.get(task_href(name)).html
 
