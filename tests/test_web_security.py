@@ -135,12 +135,12 @@ def test_names_are_shown_as_text_never_as_markup(console: Console) -> None:
 
 
 def test_text_from_users_never_hides_or_disguises_itself_on_a_page(console: Console) -> None:
-    requirements = "Show the logo\u202e, ogol eht wohs\u200b and\x07 nothing else\nSecond line"
-    assert console.publish("Summer", requirements=requirements).status == 303
-    console.move("Summer", "view")
-    page = console.get(task_href("Summer"))
-    assert "Show the logo�, ogol eht wohs� and� nothing else\nSecond line" in page.html
-    assert not any(character in page.html for character in "\u202e\u200b\x07")
+    before = console.path.read_bytes()
+    page = console.publish("Summer", requirements="Show the logo\u202e, ogol eht wohs\u200b and\x07 nothing else")
+    assert page.status == 422
+    assert page.alert is not None and "The requirements hold U+202E RIGHT-TO-LEFT OVERRIDE" in page.alert
+    assert not any(character in page.html for character in "\u202e\u200b\x07")  # nor in the form shown again
+    assert console.path.read_bytes() == before
 
 
 def test_a_form_that_is_not_url_encoded_is_refused(console: Console) -> None:
