@@ -138,7 +138,8 @@ def test_text_from_users_never_hides_or_disguises_itself_on_a_page(console: Cons
     before = console.path.read_bytes()
     page = console.publish("Summer", requirements="Show the logo\u202e, ogol eht wohs\u200b and\x07 nothing else")
     assert page.status == 422
-    assert page.alert is not None and "The requirements hold U+202E RIGHT-TO-LEFT OVERRIDE" in page.alert
+    assert page.alert is not None
+    assert "The requirements hold U+202E RIGHT-TO-LEFT OVERRIDE" in page.alert
     assert not any(character in page.html for character in "\u202e\u200b\x07")  # nor in the form shown again
     assert console.path.read_bytes() == before
 
