@@ -90,6 +90,7 @@ def test_every_file_the_official_parser_rejects_is_one_clear_error_naming_file_a
     assert "passed" not in result.output  # nothing ran
 
 
+@pytest.mark.slow  # a conformance corpus: 45 runs of the runner
 @pytest.mark.parametrize("path", feature_files("good"), ids=lambda path: path.name)
 def test_every_valid_file_runs_with_the_exit_code_that_fits_and_no_traceback(path: Path) -> None:
     scenarios, _ = scenarios_and_steps(path)

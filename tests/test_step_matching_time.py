@@ -66,6 +66,7 @@ def _phrasings() -> list[tuple[Phrase, Lang, str]]:
     ]
 
 
+@pytest.mark.slow  # timings of every phrasing, in both languages
 @pytest.mark.parametrize(
     ("phrase", "lang", "template"), _phrasings(), ids=[f"{lang}: {template}" for _, lang, template in _phrasings()]
 )

@@ -12,8 +12,8 @@ from dataclasses import astuple
 
 from xingtu_sim.domain.errors import XingtuError
 from xingtu_sim.domain.lifecycle import TRANSITIONS, Trigger
-from xingtu_sim.lessons.practice import Move, Practice
-from xingtu_sim.steps.context import ScenarioContext
+from xingtu_sim.lessons.practice import Move, Practice, perform_goal
+from xingtu_sim.steps.context import ScenarioContext, StepFailed
 from xingtu_sim.steps.vocabulary import PHRASE_FOR_TRIGGER
 
 MAX_MOVES = 14  # the whole path of a task is 9 moves; a lesson needing more than this is too long anyway
@@ -34,15 +34,21 @@ def shortest_solution(practice: Practice, max_moves: int = MAX_MOVES) -> list[Mo
         if state in seen:
             continue
         seen.add(state)
-        if _goal_met(practice, moves):
+        if _goal_met(practice, context):
             return moves
         if len(moves) < max_moves:
             frontier.extend([*moves, move] for move in _possible_moves(context))
     return None
 
 
-def _goal_met(practice: Practice, moves: list[Move]) -> bool:
-    return all(goal.met for goal in practice.progress(moves))
+def _goal_met(practice: Practice, context: ScenarioContext) -> bool:
+    """Practice.done, on a context already replayed (the search's cost is its replays)."""
+    try:
+        for step in practice.goal:
+            perform_goal(context, step)
+    except StepFailed:
+        return False
+    return bool(practice.goal)
 
 
 def _possible_moves(context: ScenarioContext) -> Iterator[Move]:
