@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import click
 import pytest
 from hypothesis import settings
 
@@ -135,3 +136,16 @@ def db(tmp_path: Path) -> Path:
     ok(path, "new", "--followers", "150000")
     ok(path, "open")
     return path
+
+
+def command_paths(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every command of the CLI as the words that name it: () for the group itself, ("sandbox", "do")..."""
+    found = [prefix]
+    context = click.Context(group)
+    for name in group.list_commands(context):
+        command = group.get_command(context, name)
+        if isinstance(command, click.Group):
+            found += command_paths(command, (*prefix, name))
+        else:
+            found.append((*prefix, name))
+    return found

@@ -4,27 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import click
 import pytest
 from click.testing import CliRunner
+from conftest import command_paths
 
 from xingtu_sim.cli import main
 
 
-def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
-    found = [prefix]
-    context = click.Context(group)
-    for name in group.list_commands(context):
-        command = group.get_command(context, name)
-        if isinstance(command, click.Group):
-            found += _commands(command, (*prefix, name))
-        else:
-            found.append((*prefix, name))
-    return found
-
-
 @pytest.mark.parametrize(("lang", "example"), [("en", "Example:"), ("zh-CN", "示例：")])
-@pytest.mark.parametrize("path", _commands(main), ids=lambda p: " ".join(p) or "xingtu-sim")
+@pytest.mark.parametrize("path", command_paths(main), ids=lambda p: " ".join(p) or "xingtu-sim")
 def test_every_command_has_help_text_with_an_example_in_the_reader_s_language(
     path: tuple[str, ...], lang: str, example: str
 ) -> None:

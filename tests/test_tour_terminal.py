@@ -1,4 +1,4 @@
-"""`python -m xingtu_sim tour` in a real terminal (tmux): keys typed, the screen read back."""
+"""The tour (and the help and step list) in a real terminal (tmux): keys typed, the screen read back."""
 
 from __future__ import annotations
 
@@ -13,9 +13,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from conftest import LANGS, program, require_tool, tour_choices
 
 from xingtu_sim import State
+from xingtu_sim.cli import main
 from xingtu_sim.domain.text import _
 from xingtu_sim.i18n import Lang, render
 
@@ -45,7 +47,9 @@ class Terminal:
         return done.stdout
 
     def start(self, width: int = 100, no_colour: bool = False) -> None:
-        shell = ["env", "PS1=$ ", *(["NO_COLOR=1"] if no_colour else []), "sh"]
+        # Without COLUMNS and LINES: GNU readline (which pytest imports) exports its own guess (80x24) to
+        # every child, and the program would fit that instead of the window.
+        shell = ["env", "-u", "COLUMNS", "-u", "LINES", "PS1=$ ", *(["NO_COLOR=1"] if no_colour else []), "sh"]
         self.tmux("-f", os.devnull, "new-session", "-d", "-s", "tour", "-x", str(width), "-y", "40", *shell)
         self.tmux("set-option", "-t", "tour", "history-limit", "5000")
         self.wait_until(lambda: self.tmux("display-message", "-p", "-t", "tour", "#{pane_width}").strip() == str(width))
@@ -161,3 +165,26 @@ def test_ctrl_c_leaves_the_tour_with_its_summary_one_line_and_no_traceback(termi
     assert "Interrupted (SIGINT): stopped before the end." in screen
     assert render(_("No moves were made."), "en") in screen
     assert "Traceback" not in screen
+
+
+def unwrapped(lang: Lang, *args: str) -> str:
+    """What a command prints with no width to fit (as a file would get it), to tell a whole word from a piece."""
+    result = CliRunner().invoke(main, ["--lang", lang, *args], prog_name="xingtu-sim", terminal_width=10_000)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+@pytest.mark.parametrize("width", [60, 80])
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_help_and_the_step_list_fit_a_real_terminal_with_no_word_cut(
+    terminal: Terminal, lang: Lang, width: int
+) -> None:
+    terminal.start(width)
+    program = f"{shlex.quote(sys.executable)} -m xingtu_sim --lang {lang}"
+    terminal.type(f'{program} run --help && {program} sandbox do --help && {program} steps; echo "exit status: $?"')
+    screen = terminal.wait_for("exit status: 0")
+    lines = [line for line in screen.splitlines() if not line.startswith(("$ ", "exit status: "))]
+    assert render(_("also: {phrasing}", phrasing=""), lang).strip() in screen  # the step list came out in full
+    assert [line for line in lines if columns(line) > width] == []  # -J: a line the terminal cut is whole here
+    whole = unwrapped(lang, "run", "--help") + unwrapped(lang, "sandbox", "do", "--help") + unwrapped(lang, "steps")
+    assert set(_WORD.findall("\n".join(lines))) - set(_WORD.findall(whole)) == set()

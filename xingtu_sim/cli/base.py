@@ -16,7 +16,9 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from xingtu_sim.cli.help_layout import FittedHelp
 from xingtu_sim.cli.output import CLOSED_PIPE, WRITE_ERRORS, OutputGone, discard_stdout, flush_stdout, why_not_written
+from xingtu_sim.cli.wrap import terminal_width, wrap_text
 from xingtu_sim.domain.errors import ActionRefused, XingtuError
 from xingtu_sim.domain.names import visible
 from xingtu_sim.domain.text import N_, Text, _
@@ -132,6 +134,12 @@ def say(*parts: Text | Styled, err: bool = False, nl: bool = True, file: IO[str]
     click.echo(line, err=err, nl=nl, file=file, color=use_colour())
 
 
+def say_fitted(text: Text, hanging: str = "", **style: Any) -> None:
+    """A paragraph wrapped to the terminal (between English words or Chinese characters); one line when piped."""
+    for line in wrap_text(render(text, current_lang()), terminal_width() - 1, hanging):
+        say(line, **{name: value for name, value in style.items() if value is not None})
+
+
 def _style(text: Text, lang: Lang, style: Mapping[str, Any]) -> str:
     shown = visible(render(text, lang))
     return click.style(shown, **style) if style and shown else shown
@@ -187,8 +195,16 @@ def as_failure(error: XingtuError) -> click.ClickException:
     return Failed(explanation) if isinstance(error, ActionRefused) else BadInput(explanation)
 
 
+class FittedContext(click.Context):
+    """A context whose help fits the terminal by columns (click counts characters; Chinese ones take two)."""
+
+    formatter_class = FittedHelp
+
+
 class TranslatedHelp(click.Command):
     """Help in the reader's language: the docstring, option help, short help and epilog are message ids."""
+
+    context_class = FittedContext
 
     def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         if self.help:

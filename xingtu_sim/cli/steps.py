@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from xingtu_sim.cli.base import XingtuCommand, current_lang, lang_option, say
+from xingtu_sim.cli.base import XingtuCommand, current_lang, lang_option, say, say_fitted
 from xingtu_sim.domain.account import Platform
 from xingtu_sim.domain.errors import Reason
 from xingtu_sim.domain.lifecycle import State
@@ -27,34 +27,30 @@ def command() -> None:
     Example:  xingtu-sim steps --lang zh-CN
     """
     lang = current_lang()
-    say(
-        render(
-            _(
-                "Step vocabulary: write these after Given / When / Then (And / But "
-                "continue the one before).\nA Chinese feature file starts with the line: "
-                "# language: zh-CN"
-            ),
-            lang,
-        ),
-        bold=True,
+    introduction = _(
+        "Step vocabulary: write these after Given / When / Then (And / But "
+        "continue the one before).\nA Chinese feature file starts with the line: "
+        "# language: zh-CN"
     )
-    say(render(PLACEHOLDERS, lang))
+    for line in render(introduction, lang).split("\n"):
+        say_fitted(line, bold=True)
+    say_fitted(PLACEHOLDERS)
     for kind in Kind:
         say("")
-        say(_HEADINGS[kind], bold=True)
+        say_fitted(_HEADINGS[kind], bold=True)
         for phrase in VOCABULARY:
             if kind in phrase.kinds:
-                say(f"  {step_line(phrase, lang, kind)}")
+                say_fitted(f"  {step_line(phrase, lang, kind)}", hanging=_HANGING)
                 for variant in phrase.variants(lang):
-                    say(
-                        "      "
-                        + render(_("also: {phrasing}", phrasing=step_line(phrase, lang, kind, variant=variant)), lang)
-                    )
+                    also = _("also: {phrasing}", phrasing=step_line(phrase, lang, kind, variant=variant))
+                    say_fitted("      " + render(also, lang), hanging=_HANGING)
     say("")
-    say(render(_("States {{state}}: {states}.", states=join(_state(state, lang) for state in State)), lang))
-    say(render(_("Reasons {{reason}}: {reasons}.", reasons=join(Reason)), lang))
-    say(render(_("Platforms {{platform}}: {platforms}.", platforms=join(p.choice for p in Platform)), lang))
+    say_fitted(_("States {{state}}: {states}.", states=join(_state(state, lang) for state in State)))
+    say_fitted(_("Reasons {{reason}}: {reasons}.", reasons=join(Reason)))
+    say_fitted(_("Platforms {{platform}}: {platforms}.", platforms=join(p.choice for p in Platform)))
 
+
+_HANGING = "    "  # a step too long for the terminal goes on under its own start, further in
 
 _HEADINGS = {
     Kind.GIVEN: _("Given: set-up"),

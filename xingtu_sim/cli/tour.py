@@ -7,9 +7,9 @@ import sys
 
 import click
 
-from xingtu_sim.cli.base import XingtuCommand, current_lang, lang_option, rules_option, say, styled
+from xingtu_sim.cli.base import XingtuCommand, current_lang, lang_option, rules_option, say, say_fitted, styled
 from xingtu_sim.cli.counts import Followers
-from xingtu_sim.cli.wrap import terminal_width, wrap, wrap_text
+from xingtu_sim.cli.wrap import terminal_width, wrap
 from xingtu_sim.domain.lifecycle import Actor, State
 from xingtu_sim.domain.rules import Rules
 from xingtu_sim.domain.text import N_, Message, _
@@ -179,8 +179,4 @@ def _paragraphs(lines: str, fg: str | None = None) -> None:
 
 
 def _paragraph(line: str, fg: str | None = None, bold: bool | None = None) -> None:
-    for wrapped in wrap_text(line, terminal_width() - 1):
-        if fg or bold:
-            say(wrapped, fg=fg, bold=bold)
-        else:
-            say(wrapped)
+    say_fitted(line, fg=fg, bold=bold)

@@ -11,6 +11,8 @@ MAX_WIDTH = 100
 UNWRAPPED = 10**6
 # Chinese punctuation that must not begin a line: it takes the character before it along.
 _NO_LINE_START = frozenset("，。、；：！？）」』”’》")
+# Opening brackets and quotes that must not end a line: they go along with what follows them.
+_NO_LINE_END = frozenset("（「『“‘《([{")
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’"
 # A piece is a Chinese term in ASCII parentheses (as English text quotes the interface), one Chinese
 # character or punctuation mark, or one word with the spaces after it.
@@ -29,18 +31,30 @@ def columns(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def wrap_text(line: str, width: int) -> list[str]:
-    """One paragraph as lines of at most `width` columns, keeping its indent on each."""
+def wrap_text(line: str, width: int, hanging: str = "") -> list[str]:
+    """One paragraph as lines of at most `width` columns, keeping its indent on each (and `hanging` after the first)."""
     indent = line[: len(line) - len(line.lstrip())]
-    return wrap(_PIECE.findall(line.strip()), width, indent)
+    return wrap(_opening_glued(_PIECE.findall(line.strip())), width, indent, hanging)
 
 
-def wrap(pieces: list[str], width: int, indent: str = "") -> list[str]:
+def _opening_glued(pieces: list[str]) -> list[str]:
+    """An opening bracket or quote joined to the piece after it, so that no line ends with one."""
+    glued: list[str] = []
+    for piece in pieces:
+        if glued and glued[-1][-1] in _NO_LINE_END:
+            glued[-1] += piece
+        else:
+            glued.append(piece)
+    return glued
+
+
+def wrap(pieces: list[str], width: int, indent: str = "", hanging: str = "") -> list[str]:
     """Pieces laid out in lines of at most `width` columns; a piece wider than that gets a line of its own."""
     lines: list[list[str]] = [[]]
     for piece in pieces:
         line = lines[-1]
-        if not line or columns(indent + "".join(line) + piece.rstrip()) <= width:
+        line_indent = indent + hanging if len(lines) > 1 else indent
+        if not line or columns(line_indent + "".join(line) + piece.rstrip()) <= width:
             line.append(piece)
         elif piece[0] in _NO_LINE_START and len(line) > 1:
             carried = [line.pop()]
@@ -49,4 +63,4 @@ def wrap(pieces: list[str], width: int, indent: str = "") -> list[str]:
             lines.append([*carried, piece])
         else:
             lines.append([piece.lstrip()])
-    return [(indent + "".join(line)).rstrip() for line in lines]
+    return [(indent + (hanging if number else "") + "".join(line)).rstrip() for number, line in enumerate(lines)]

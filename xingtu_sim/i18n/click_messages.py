@@ -42,7 +42,8 @@ def click_language() -> Lang | None:
     return _LANG.get()
 
 
-def _gettext(message: str) -> str:
+def click_gettext(message: str) -> str:
+    """One of click's messages, as click now shows it."""
     lang = _LANG.get()
     return translations(lang).gettext(message) if lang else gettext.gettext(message)
 
@@ -60,6 +61,6 @@ def _install() -> None:
         except ImportError:  # a click without this module
             continue
         if hasattr(module, "_"):
-            module._ = _gettext  # type: ignore[attr-defined]
+            module._ = click_gettext  # type: ignore[attr-defined]
         if hasattr(module, "ngettext"):
             module.ngettext = _ngettext  # type: ignore[attr-defined]
