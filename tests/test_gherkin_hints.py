@@ -29,20 +29,48 @@ def _file(folder: Path, text: str, name: str = "check.feature") -> Path:
     ("lang", "hint"),
     [
         ("en", 'Error: {path}:1: this file is written in 简体中文 (zh-CN) without saying so; add "# language: zh-CN" '
-               "as its first line."),
-        ("zh-CN", "错误：{path}:1：此文件使用 简体中文 (zh-CN) 书写，但没有声明；请在第一行加上 “# language: zh-CN”。"),
+               "as its first line, or run with --language zh-CN (for every file without that line)."),
+        ("zh-CN", "错误：{path}:1：此文件使用 简体中文 (zh-CN) 书写，但没有声明；请在第一行加上 “# language: zh-CN”，"
+                  "或运行时加上 --language zh-CN（对所有没有这一行的文件生效）。"),
     ],
 )  # fmt: skip
-def test_a_chinese_file_without_its_language_line_is_told_to_add_it(tmp_path: Path, lang: str, hint: str) -> None:
+def test_a_chinese_file_without_its_language_line_is_told_to_add_it_or_to_run_it_with_language(
+    tmp_path: Path, lang: str, hint: str
+) -> None:
     path = _file(tmp_path, CHINESE)
     result = _run(path, lang=lang)
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [hint.format(path=path)]
 
 
+def test_the_hint_holds_run_with_language_reads_a_chinese_file_that_has_no_language_line(tmp_path: Path) -> None:
+    text = "功能: 开通\n  场景: 粉丝够但还没开通\n    假如一位拥有 150000 粉丝的达人\n    那么达人的星图未开通\n"
+    path = _file(tmp_path, text)
+    result = _run(path, "--language", "zh-CN")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == "1 passed, 0 failed"
+
+
+@pytest.mark.parametrize(
+    ("lang", "hint"),
+    [
+        ("en", 'Error: {path}:1: this file is written in 简体中文 (zh-CN) without saying so; add "# language: zh-CN" '
+               "as its first line."),
+        ("zh-CN", "错误：{path}:1：此文件使用 简体中文 (zh-CN) 书写，但没有声明；请在第一行加上 “# language: zh-CN”。"),
+    ],
+)  # fmt: skip
+def test_coverage_which_has_no_language_option_only_asks_for_the_language_line(
+    tmp_path: Path, lang: str, hint: str
+) -> None:
+    path = _file(tmp_path, CHINESE)
+    result = CliRunner().invoke(main, ["--lang", lang, "coverage", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [hint.format(path=path)]
+
+
 def test_a_french_file_without_its_language_line_is_told_which_line_to_add(tmp_path: Path) -> None:
     path = _file(tmp_path, "Fonctionnalité: Essai\n  Scénario: Refuser\n    Soit un créateur\n")
-    assert 'add "# language: fr" as its first line.' in _run(path).stderr
+    assert 'add "# language: fr" as its first line, or run with --language fr' in _run(path).stderr
 
 
 def test_a_full_width_colon_is_named_as_the_problem_on_each_line(tmp_path: Path) -> None:

@@ -171,6 +171,25 @@ def test_a_file_that_cannot_be_a_lesson_is_refused_with_its_file_and_line_in_bot
     assert why_in_chinese in in_chinese
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", ["{path}:5: Then the creator dances", "    undefined step; nearest phrasing: "]),
+        ("zh-CN", ["{path}:5：Then the creator dances", "    未定义的步骤；最接近的说法："]),
+    ],
+)
+def test_an_undefined_step_in_a_lesson_is_named_as_written_then_the_hint(
+    lang: str, said: list[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "dancing.feature"
+    path.write_text(BAD_LESSONS["undefined"][0], encoding="utf-8")
+    with pytest.raises(InputError) as refused:
+        read_lessons([path])
+    step, hint = describe(refused.value, lang).splitlines()
+    assert step == said[0].format(path=path)
+    assert hint.startswith(said[1])
+
+
 def test_a_trainers_lessons_are_read_with_keys_of_their_own(tmp_path: Path) -> None:
     source = bundled_lessons_folder() / "en" / "04_declining_costs_nothing.feature"
     (tmp_path / "a").mkdir()

@@ -106,7 +106,10 @@ def command(
     options = RunOptions(lang, selection, rules, fail_fast, gherkin_language(language or DEFAULT_LANGUAGE))
     written = [ReportOutput(spec.path, document=spec.format in _DOCUMENTS) for spec in specs]
     try:
-        chosen = [] if locations.nothing else select(load_paths(locations.paths, options.language), selection)
+        if locations.nothing:
+            chosen = []
+        else:
+            chosen = select(load_paths(locations.paths, options.language, language_option=True), selection)
     except NothingSelected as nothing:
         raise Failed(render(nothing.line, lang)) from None
     if dry_run:

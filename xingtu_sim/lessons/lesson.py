@@ -15,7 +15,7 @@ from pytest_bdd.parser import Step
 from xingtu_sim.domain.errors import InputError
 from xingtu_sim.domain.text import Message, _
 from xingtu_sim.i18n import Lang
-from xingtu_sim.runner.dry_run import check_steps
+from xingtu_sim.runner.dry_run import StepProblem, check_steps
 from xingtu_sim.runner.files import TAG_MARK, FeatureFile, find_feature_files, load_feature_files
 from xingtu_sim.steps.vocabulary import Kind, Phrase, matching, vocabulary_lang
 
@@ -122,8 +122,10 @@ def _problems(file: FeatureFile) -> list[Message]:
             )
         )
     _checked, undefined = check_steps([file], vocabulary_lang(feature.language))
-    problems += [
-        _("{path}:{line}: {step}", path=p.path, line=p.line, step=line) for p in undefined for line in p.problem
+    problems += [  # the step as written, then why it is undefined, as `run --dry-run` shows it
+        _("{path}:{line}: {step}\n    {problem}", path=p.path, line=p.line, step=_as_written(p), problem=line)
+        for p in undefined
+        for line in p.problem
     ]
     return problems
 
@@ -162,9 +164,9 @@ def _is_wide(char: str) -> bool:
     return bool(char) and unicodedata.east_asian_width(char) in "WF"
 
 
-def _as_written(step: Step) -> str:
+def _as_written(step: Step | StepProblem) -> str:
     """A step as its line has it: "When the creator accepts …"."""
-    return f"{step.keyword} {step.name}"
+    return f"{step.keyword} {step.name}" if isinstance(step, Step) else f"{step.keyword} {step.text}"
 
 
 def _step(keyword: str, kind: Kind, text: str, line: int) -> LessonStep:

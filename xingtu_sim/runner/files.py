@@ -62,13 +62,18 @@ def find_feature_files(paths: Sequence[Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def load_feature_files(paths: Iterable[Path], language: str = DEFAULT_LANGUAGE) -> list[FeatureFile]:
-    """Parse every file; all problems are reported together, none of the files is run then."""
+def load_feature_files(
+    paths: Iterable[Path], language: str = DEFAULT_LANGUAGE, *, language_option: bool = False
+) -> list[FeatureFile]:
+    """Parse every file; all problems are reported together, none of the files is run then.
+
+    `language_option`: the command offers --language, so a hint may suggest it.
+    """
     loaded: list[FeatureFile] = []
     problems: list[Text] = []
     for path in paths:
         try:
-            loaded.append(load_feature_file(path, language))
+            loaded.append(load_feature_file(path, language, language_option=language_option))
         except InputError as error:
             problems.extend(error.lines)
     if problems:
@@ -76,10 +81,10 @@ def load_feature_files(paths: Iterable[Path], language: str = DEFAULT_LANGUAGE) 
     return loaded
 
 
-def load_feature_file(path: Path, language: str = DEFAULT_LANGUAGE) -> FeatureFile:
+def load_feature_file(path: Path, language: str = DEFAULT_LANGUAGE, *, language_option: bool = False) -> FeatureFile:
     """One feature file, checked: readable, text, UTF-8, Gherkin, with at least one scenario.
 
-    `language` is the file's language if it has no '# language:' line.
+    `language` is the file's language if it has no '# language:' line (`language_option`: --language sets it).
     """
     text = read_text(path)
     if not text.strip():
@@ -89,7 +94,7 @@ def load_feature_file(path: Path, language: str = DEFAULT_LANGUAGE) -> FeatureFi
         parser = _Parser(str(resolved.parent), resolved.name, ENCODING, language)
         feature = parser.parse()
     except GherkinParseError as error:
-        raise InputError(*parse_problems(path, text, error, language)) from None
+        raise InputError(*parse_problems(path, text, error, language, language_option=language_option)) from None
     except KeyError:  # pytest-bdd cannot handle a document without a Feature line
         raise InputError(_("{path}: no 'Feature:' line (or '功能:' after '# language: zh-CN').", path=path)) from None
     except OSError as error:  # gone or changed since it was checked: the parser reads the file again

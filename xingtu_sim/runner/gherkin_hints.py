@@ -23,17 +23,22 @@ _LOOKUP_ORDER = [*LANGUAGES, *sorted(code for code in DIALECTS if code not in LA
 _BLOCKS = ("feature", "rule", "background", "scenario", "scenarioOutline", "examples")
 
 
-def parse_problems(path: Path, text: str, error: GherkinParseError, language: str = GHERKIN_DEFAULT) -> list[Text]:
+def parse_problems(
+    path: Path, text: str, error: GherkinParseError, language: str = GHERKIN_DEFAULT, *, language_option: bool = False
+) -> list[Text]:
     """One line per problem, with its line number; at most five, then how many more.
 
-    `language` is the one the file was read in if it has no '# language:' line.
+    `language` is the one the file was read in if it has no '# language:' line; `language_option`: the
+    command (run) offers --language to set it, so the hint may suggest it too.
     """
     lines = text.splitlines()
     declared = next((found.group(1) for line in lines if (found := _DECLARED.match(line))), None)
     spoken = None if declared else _spoken(lines)
     dialect = Dialect.for_name(declared or spoken or language) or Dialect.for_name(GHERKIN_DEFAULT)
     assert dialect is not None
-    problems = _language_hints(path, lines, spoken, dialect, language) or _parser_problems(path, error, dialect)
+    problems = _language_hints(path, lines, spoken, dialect, language, language_option) or _parser_problems(
+        path, error, dialect
+    )
     if len(problems) <= MAX_PROBLEMS:
         return problems
     more = len(problems) - MAX_PROBLEMS
@@ -43,19 +48,16 @@ def parse_problems(path: Path, text: str, error: GherkinParseError, language: st
     return [*problems[:MAX_PROBLEMS], counted]
 
 
-def _language_hints(path: Path, lines: list[str], spoken: str | None, dialect: Dialect, language: str) -> list[Text]:
+def _language_hints(
+    path: Path, lines: list[str], spoken: str | None, dialect: Dialect, language: str, language_option: bool
+) -> list[Text]:
     """What the parser reports as stray lines when the cause is the language: a missing header, a full-width colon.
 
     These explain every error that follows from them, so they are all that is shown.
     """
     hints: list[Text] = []
     if spoken not in (None, language):
-        undeclared = _(
-            "{path}:1: this file is written in {language} without saying so; "
-            'add "# language: {code}" as its first line.',
-            path=path, language=_name(spoken), code=spoken,
-        )  # fmt: skip
-        hints.append(undeclared)
+        hints.append(_undeclared(path, spoken, language_option))
     for number, line in enumerate(lines, start=1):
         keyword = _keyword_before(line.strip(), dialect, _FULL_WIDTH_COLON)
         if keyword is not None:
@@ -65,6 +67,21 @@ def _language_hints(path: Path, lines: list[str], spoken: str | None, dialect: D
             )  # fmt: skip
             hints.append(full_width)
     return hints
+
+
+def _undeclared(path: Path, spoken: str, language_option: bool) -> Text:
+    """Add the language line; where the command reads --language, that is the other way."""
+    if language_option:
+        return _(
+            '{path}:1: this file is written in {language} without saying so; add "# language: {code}" as its '
+            "first line, or run with --language {code} (for every file without that line).",
+            path=path, language=_name(spoken), code=spoken,
+        )  # fmt: skip
+    return _(
+        "{path}:1: this file is written in {language} without saying so; "
+        'add "# language: {code}" as its first line.',
+        path=path, language=_name(spoken), code=spoken,
+    )  # fmt: skip
 
 
 def _spoken(lines: list[str]) -> str | None:

@@ -87,18 +87,19 @@ class NothingSelected(Exception):
 
     def __init__(self, selection: Selection, available: Iterable[str]) -> None:
         tags = sorted(set(available))
-        expression = selection.tags.expression or ""
+        # The options as the user typed them, each --tags apart: not the expression they combine into.
+        asked = " ".join(
+            [f'--tags "{expression}"' for expression in selection.tags.given]
+            + [f'--name "{pattern.pattern}"' for pattern in selection.names]
+        )
         if selection.names or selection.lines:
-            asked = [f'--tags "{expression}"'] if expression else []
-            asked += [f'--name "{pattern.pattern}"' for pattern in selection.names]
-            self.line: Text = _("No scenario matches {filters} in the lines asked for.", filters=join(asked))
+            self.line: Text = _("No scenario matches {filters} in the lines asked for.", filters=asked)
             if not selection.lines:
-                self.line = _("No scenario matches {filters}.", filters=join(asked))
+                self.line = _("No scenario matches {filters}.", filters=asked)
         elif tags:
             self.line = _(
-                'No scenario matches --tags "{expression}". The tags in these files: {tags}.',
-                expression=expression, tags=join(tags),
-            )  # fmt: skip
+                "No scenario matches {filters}. The tags in these files: {tags}.", filters=asked, tags=join(tags)
+            )
         else:
-            self.line = _('No scenario matches --tags "{expression}": these files have no tags.', expression=expression)
+            self.line = _("No scenario matches {filters}: these files have no tags.", filters=asked)
         super().__init__(str(self.line))

@@ -63,9 +63,15 @@ def run_paths(
     return run_scenarios(chosen, options, on_scenario or (lambda _scenario: None))
 
 
-def load_paths(paths: Sequence[Path], language: str = DEFAULT_LANGUAGE) -> list[FeatureFile]:
-    """The feature files at `paths` (none: the bundled scenarios), each parsed and checked."""
-    return load_feature_files(find_feature_files(list(paths) or [bundled_features()]), language)
+def load_paths(
+    paths: Sequence[Path], language: str = DEFAULT_LANGUAGE, *, language_option: bool = False
+) -> list[FeatureFile]:
+    """The feature files at `paths` (none: the bundled scenarios), each parsed and checked.
+
+    `language_option`: the command offers --language, so a hint may suggest it.
+    """
+    found = find_feature_files(list(paths) or [bundled_features()])
+    return load_feature_files(found, language, language_option=language_option)
 
 
 def select(files: Sequence[FeatureFile], selection: Selection) -> list[PlannedScenario]:

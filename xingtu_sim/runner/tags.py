@@ -19,6 +19,7 @@ class TagFilter:
     def __init__(self, expressions: str | Sequence[str] | None = None) -> None:
         given = [expressions] if isinstance(expressions, str) else list(expressions or [])
         given = [expression for expression in given if expression.strip()]
+        self.given = tuple(given)  # as written, one per --tags
         self.expression = " and ".join(given if len(given) < 2 else [f"({e})" for e in given]) or None
         self._parsed = [_parse(expression) for expression in given]
 
