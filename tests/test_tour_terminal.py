@@ -167,24 +167,32 @@ def test_ctrl_c_leaves_the_tour_with_its_summary_one_line_and_no_traceback(termi
     assert "Traceback" not in screen
 
 
-def unwrapped(lang: Lang, *args: str) -> str:
+def unwrapped(lang: Lang, *args: str, exit_code: int = 0) -> str:
     """What a command prints with no width to fit (as a file would get it), to tell a whole word from a piece."""
     result = CliRunner().invoke(main, ["--lang", lang, *args], prog_name="xingtu-sim", terminal_width=10_000)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == exit_code, result.output
     return result.output
 
 
 @pytest.mark.parametrize("width", [60, 80])
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_help_and_the_step_list_fit_a_real_terminal_with_no_word_cut(
-    terminal: Terminal, lang: Lang, width: int
+def test_the_help_the_step_list_and_an_error_fit_a_real_terminal_with_no_word_cut(
+    terminal: Terminal, lang: Lang, width: int, tmp_path: Path
 ) -> None:
+    undeclared = tmp_path / "c.feature"  # Chinese without its language line: a long hint on standard error
+    undeclared.write_text("功能: 开通\n  场景: 粉丝够\n    假如一位拥有 150000 粉丝的达人\n", encoding="utf-8")
     terminal.start(width)
     program = f"{shlex.quote(sys.executable)} -m xingtu_sim --lang {lang}"
-    terminal.type(f'{program} run --help && {program} sandbox do --help && {program} steps; echo "exit status: $?"')
-    screen = terminal.wait_for("exit status: 0")
+    terminal.type(
+        f"{program} run --help && {program} sandbox do --help && {program} steps && "
+        f'cd {shlex.quote(str(tmp_path))} && {program} run c.feature; echo "exit status: $?"'
+    )
+    screen = terminal.wait_for("exit status: 2")
     lines = [line for line in screen.splitlines() if not line.startswith(("$ ", "exit status: "))]
     assert render(_("also: {phrasing}", phrasing=""), lang).strip() in screen  # the step list came out in full
+    assert "--language zh-CN" in screen  # and the error after it
     assert [line for line in lines if columns(line) > width] == []  # -J: a line the terminal cut is whole here
-    whole = unwrapped(lang, "run", "--help") + unwrapped(lang, "sandbox", "do", "--help") + unwrapped(lang, "steps")
+    whole = "".join(
+        unwrapped(lang, *args) for args in (["run", "--help"], ["sandbox", "do", "--help"], ["steps"])
+    ) + unwrapped(lang, "run", str(undeclared), exit_code=2)
     assert set(_WORD.findall("\n".join(lines))) - set(_WORD.findall(whole)) == set()

@@ -69,3 +69,10 @@ def _tour_sentences() -> list[tuple[str, str]]:
 def test_every_tour_sentence_fits_a_narrow_terminal(msgid: str, sentence: str, width: int) -> None:
     for paragraph in sentence.split("\n"):
         assert all(columns(line) <= width for line in wrap_text(paragraph, width)), msgid
+
+
+def test_a_command_in_an_error_stays_on_one_line_so_that_copying_it_copies_all_of_it() -> None:
+    command = "xingtu-sim sandbox --db /tmp/practice.db new --followers 150000"
+    lines = wrap_text(f"Start one with: {command}", 40, keep_command=True)
+    assert lines == ["Start one with:", command]
+    assert wrap_text(f"Start one with: {command}", 40)[-1] != command  # elsewhere it wraps like any text

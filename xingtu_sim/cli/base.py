@@ -134,10 +134,14 @@ def say(*parts: Text | Styled, err: bool = False, nl: bool = True, file: IO[str]
     click.echo(line, err=err, nl=nl, file=file, color=use_colour())
 
 
-def say_fitted(text: Text, hanging: str = "", **style: Any) -> None:
-    """A paragraph wrapped to the terminal (between English words or Chinese characters); one line when piped."""
-    for line in wrap_text(render(text, current_lang()), terminal_width() - 1, hanging):
-        say(line, **{name: value for name, value in style.items() if value is not None})
+def say_fitted(text: Text, hanging: str = "", err: bool = False, keep_command: bool = False, **style: Any) -> None:
+    """Each line of `text` wrapped to the terminal (between English words or Chinese characters), keeping its
+    indent (and `hanging` further in after its first line); not wrapped when piped. keep_command: a command
+    to type stays whole."""
+    width = terminal_width(sys.stderr if err else sys.stdout) - 1
+    for paragraph in render(text, current_lang()).split("\n"):
+        for line in wrap_text(paragraph, width, hanging, keep_command):
+            say(line, err=err, **{name: value for name, value in style.items() if value is not None})
 
 
 def _style(text: Text, lang: Lang, style: Mapping[str, Any]) -> str:
@@ -155,7 +159,7 @@ class BadInput(click.ClickException):
         self.prefix = render(_("Error: "), current_lang())
 
     def show(self, file: IO[Any] | None = None) -> None:
-        say(self.prefix + self.format_message(), err=True, file=file)
+        _say_error(self.prefix + self.format_message(), file)
 
 
 class Failed(click.ClickException):
@@ -167,7 +171,15 @@ class Failed(click.ClickException):
         super().__init__(render(message, current_lang()))
 
     def show(self, file: IO[Any] | None = None) -> None:
-        say(self.format_message(), err=True, file=file)
+        _say_error(self.format_message(), file)
+
+
+def _say_error(message: str, file: IO[Any] | None) -> None:
+    """An error on standard error, fitted to the terminal there: a long hint is not cut inside a word."""
+    if file is None:
+        say_fitted(message, err=True, keep_command=True)
+    else:
+        say(message, err=True, file=file)
 
 
 class Interrupted(click.ClickException):

@@ -6,6 +6,7 @@ import re
 import shutil
 import sys
 import unicodedata
+from typing import IO
 
 MAX_WIDTH = 100
 UNWRAPPED = 10**6
@@ -18,10 +19,13 @@ _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’"
 # character or punctuation mark, or one word with the spaces after it.
 _PIECE = re.compile(rf"\([{_CJK}]+\)\S*\s*|[{_CJK}]|[^\s{_CJK}]+\s*|\s+")
 
+_COMMAND = re.compile(r"\bxingtu-sim .*$")
 
-def terminal_width() -> int:
-    """The terminal's width (at most 100); piped output is not wrapped, so each paragraph stays one line."""
-    if not sys.stdout.isatty():
+
+def terminal_width(stream: IO[str] | None = None) -> int:
+    """The width of the terminal `stream` (standard output) shows on, at most 100; piped output is not wrapped,
+    so each paragraph stays one line."""
+    if not (stream or sys.stdout).isatty():
         return UNWRAPPED
     return min(shutil.get_terminal_size((80, 24)).columns, MAX_WIDTH)
 
@@ -31,10 +35,17 @@ def columns(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def wrap_text(line: str, width: int, hanging: str = "") -> list[str]:
-    """One paragraph as lines of at most `width` columns, keeping its indent on each (and `hanging` after the first)."""
+def wrap_text(line: str, width: int, hanging: str = "", keep_command: bool = False) -> list[str]:
+    """One paragraph as lines of at most `width` columns, keeping its indent on each (and `hanging` after the first).
+
+    keep_command: a command to type (from `xingtu-sim` to the end) stays on one line, even a line too long,
+    so that copying it copies all of it.
+    """
     indent = line[: len(line) - len(line.lstrip())]
-    return wrap(_opening_glued(_PIECE.findall(line.strip())), width, indent, hanging)
+    text = line.strip()
+    command = _COMMAND.search(text) if keep_command else None
+    pieces = _PIECE.findall(text[: command.start()] if command else text)
+    return wrap(_opening_glued(pieces) + ([command.group()] if command else []), width, indent, hanging)
 
 
 def _opening_glued(pieces: list[str]) -> list[str]:
