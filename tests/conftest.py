@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -149,3 +151,11 @@ def command_paths(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tupl
         else:
             found.append((*prefix, name))
     return found
+
+
+def practice_held(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """What a sandbox file holds of its practice accounts, the journal of moves aside: a refused move changes
+    nothing here (its journal row is all it leaves)."""
+    with closing(sqlite3.connect(path)) as connection:
+        tables = ("rules", "account", "task", "history", "tally")
+        return {table: sorted(connection.execute(f"SELECT * FROM {table}"), key=repr) for table in tables}

@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ok, sandbox, sandbox_environment
+from conftest import ok, practice_held, sandbox, sandbox_environment
 
 from xingtu_sim import CreatorAccount, State
 from xingtu_sim.domain.routes import shortest_path
 from xingtu_sim.sandbox import APPLICATION_ID, SCHEMA_VERSION, create, session
+from xingtu_sim.sandbox.attempts import moves
 
 pytestmark = pytest.mark.slow  # the fast loop leaves these out (README: Developing)
 
@@ -60,13 +61,31 @@ def test_the_file_says_it_is_a_sandbox_and_which_schema_version_it_has(db: Path)
 
 
 @pytest.mark.parametrize(
+    ("args", "journaled"),
+    [
+        (["do", "approve_script", "Spring launch"], 'When the brand approves the script for "Spring launch"'),
+        (["do", "accept", "Spring launch"], 'When the creator accepts the task "Spring launch"'),  # view first
+        (["open"], "When the creator opens Xingtu"),  # already open
+        (["resume-receiving"], "When the creator resumes receiving tasks"),  # already receiving
+    ],
+)
+def test_a_refused_command_changes_nothing_in_the_file_but_the_journal_that_keeps_it(
+    db: Path, args: list[str], journaled: str
+) -> None:
+    ok(db, "offer", "Spring launch", "--brand", "Nike", "--price", "8000")
+    before = practice_held(db)
+    result = sandbox(db, *args)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert practice_held(db) == before
+    last = moves(db)[-1]
+    assert (last.move.line("en"), last.refused is not None) == (journaled, True)
+
+
+@pytest.mark.parametrize(
     ("args", "exit_code"),
     [
-        (["do", "approve_script", "Spring launch"], 1),
-        (["do", "accept", "Spring launch"], 1),  # must view the details first
-        (["do", "expire", "Spring launch"], 1),  # the window is still open
-        (["open"], 1),  # already open
-        (["resume-receiving"], 1),  # already receiving
+        (["do", "expire", "Spring launch"], 1),  # the window is still open; the clock's move has no step
         (["offer", "Spring launch", "--brand", "Adidas", "--price", "10"], 2),  # the name is taken
         (["offer", "Autumn launch", "--brand", "Nike", "--price", "1.234"], 2),
         (["do", "view", "Sprung launch"], 2),
@@ -75,7 +94,7 @@ def test_the_file_says_it_is_a_sandbox_and_which_schema_version_it_has(db: Path)
         (["new", "--followers", "5"], 2),  # a sandbox is there already
     ],
 )
-def test_a_refused_or_mistyped_command_changes_nothing_in_the_file(db: Path, args: list[str], exit_code: int) -> None:
+def test_a_mistyped_command_changes_nothing_in_the_file(db: Path, args: list[str], exit_code: int) -> None:
     ok(db, "offer", "Spring launch", "--brand", "Nike", "--price", "8000")
     before, hashed = dump(db), digest(db)
     result = sandbox(db, *args)

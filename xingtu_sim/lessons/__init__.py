@@ -9,6 +9,7 @@ practice.recording(moves, "…")  # a .feature file that runs green exactly when
 from __future__ import annotations
 
 from xingtu_sim.lessons.lesson import Lesson, LessonStep, bundled_lessons, read_lessons
-from xingtu_sim.lessons.practice import Goal, Move, Practice
+from xingtu_sim.lessons.practice import Goal, Practice
+from xingtu_sim.steps.moves import Move
 
 __all__ = ["Goal", "Lesson", "LessonStep", "Move", "Practice", "bundled_lessons", "read_lessons"]

@@ -10,7 +10,7 @@ reached what it records.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from xingtu_sim.domain.account import CreatorAccount
 from xingtu_sim.domain.errors import ActionRefused
@@ -20,18 +20,8 @@ from xingtu_sim.domain.text import _
 from xingtu_sim.i18n import Lang, render
 from xingtu_sim.lessons.lesson import Lesson, LessonStep
 from xingtu_sim.steps.context import ScenarioContext, StepFailed
+from xingtu_sim.steps.moves import Move
 from xingtu_sim.steps.vocabulary import GHERKIN, GIVEN, PHRASES, THEN, WHEN, Kind, Phrase, step_line, vocabulary_lang
-
-
-@dataclass(frozen=True)
-class Move:
-    """One move made in practice, as a When step: its phrasing's key and the values it fills in."""
-
-    phrase: str
-    values: Mapping[str, str] = field(default_factory=dict)
-
-    def line(self, lang: Lang) -> str:
-        return step_line(PHRASES[self.phrase], lang, WHEN, **self.values)
 
 
 @dataclass(frozen=True)

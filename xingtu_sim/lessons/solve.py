@@ -12,8 +12,9 @@ from dataclasses import astuple
 
 from xingtu_sim.domain.errors import XingtuError
 from xingtu_sim.domain.lifecycle import TRANSITIONS, Trigger
-from xingtu_sim.lessons.practice import Move, Practice, perform_goal
+from xingtu_sim.lessons.practice import Practice, perform_goal
 from xingtu_sim.steps.context import ScenarioContext, StepFailed
+from xingtu_sim.steps.moves import Move
 from xingtu_sim.steps.vocabulary import PHRASE_FOR_TRIGGER
 
 MAX_MOVES = 14  # the whole path of a task is 9 moves; a lesson needing more than this is too long anyway

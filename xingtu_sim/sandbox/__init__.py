@@ -14,13 +14,20 @@ account over; `account_keys` lists the accounts. The CLI sandbox plays the accou
 (DEFAULT_ACCOUNT); each account has its own tasks, history, clock and rules in force, and each task
 keeps the rules it was published under.
 
+Every move a session makes is journaled in its transaction as the vocabulary's When step that makes
+it (a `lessons.Move`), whether the lifecycle did it or refused it; input errors are not moves. Each
+account's journal is kept per attempt: `create` and `reset` start an attempt of free practice, and
+`sandbox.attempts` reads them (`current_attempt`, `attempts`, `moves`). Replaying an attempt's moves
+from its set-up with `lessons.Practice` gives the account the store holds.
+
 Errors: NoSandbox (no such account, or no file yet), SandboxExists (create without force),
 UnusableSandbox (not a file we can read; left untouched), and the domain's ActionRefused and
-InputError; a session that raises writes nothing.
+InputError. A session that raises writes nothing, except that one ending in ActionRefused keeps
+what it did before and the refused move's journal row (the refusal itself changes nothing).
 
 Module by module: `store` opens and checks the file and runs transactions, `schema` holds the
 tables and their migrations (add one there for new tables), `rows` turns rows into domain objects
-and back, `session` and `accounts` are the API.
+and back, `journal` writes the moves, `session`, `accounts` and `attempts` are the API.
 """
 
 from __future__ import annotations

@@ -3,16 +3,21 @@
 Version 1 held one creator: an `account` row, its `task`s and their `history`. Version 2 holds many
 practice accounts (the CLI sandbox's is the account keyed `default`; the web console's classroom
 adds one per trainee), each with its own clock and the rules in force; every task belongs to an
-account and keeps the rules it was published under. A later version (the classroom's tables, say)
-is one more function appended to `MIGRATIONS`: a file at version n runs migrations n+1, n+2, ...
-inside the transaction of the first command that opens it.
+account and keeps the rules it was published under. Version 3 keeps a journal of practice: each
+account's attempts (free practice, or a lesson started or started again) and, for each attempt, every
+move made through the store's session in the vocabulary's terms, so that replaying an attempt's
+moves from its set-up gives the account as the store holds it. A later version (the classroom's
+tables, say) is one more function appended to `MIGRATIONS`: a file at version n runs migrations
+n+1, n+2, ... inside the transaction of the first command that opens it.
 """
 
 from __future__ import annotations
 
 import enum
+import json
 import sqlite3
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 from xingtu_sim.domain.lifecycle import AWAITING_DECISION, State
 from xingtu_sim.domain.rules import DEFAULT_RULES
@@ -174,8 +179,65 @@ def _version_2(connection: sqlite3.Connection) -> None:
     )
 
 
+def _version_3(connection: sqlite3.Connection) -> None:
+    """The practice journal: attempts, and every move of each attempt as a step of the vocabulary."""
+    _run(
+        connection,
+        """
+        CREATE TABLE attempt (
+            id INTEGER PRIMARY KEY,
+            account_id INTEGER NOT NULL REFERENCES account (id),
+            lesson TEXT,  -- the lesson's key; NULL for free practice
+            started_at TEXT NOT NULL,  -- when, in UTC (ISO 8601)
+            setup TEXT NOT NULL,  -- JSON: the creator as created (free practice) or the lesson's Given steps
+            rules_id INTEGER NOT NULL REFERENCES rules (id),  -- the rules it started under
+            from_start INTEGER NOT NULL,  -- 0: moves were made before the journal was kept (an upgraded file)
+            moves INTEGER NOT NULL DEFAULT 0,  -- how many moves its journal holds
+            checked_moves INTEGER NOT NULL DEFAULT 0,  -- how many of them `done` was worked out after
+            done INTEGER NOT NULL DEFAULT 0  -- a lesson's goal held after those moves (see sandbox.attempts)
+        );
+        -- an account's current attempt is its newest; the dashboard reads an account's attempts by lesson
+        CREATE INDEX attempt_of_account ON attempt (account_id, id);
+        CREATE TABLE journal (
+            attempt_id INTEGER NOT NULL REFERENCES attempt (id),
+            seq INTEGER NOT NULL,  -- 1, 2, ... within the attempt
+            hour INTEGER NOT NULL,  -- the account's clock when the move was made
+            phrase TEXT NOT NULL,  -- the vocabulary's phrase key of the When step (steps/vocabulary.py)
+            vals TEXT NOT NULL,  -- JSON: the values the step fills in
+            refused TEXT,  -- the reason the lifecycle refused it (domain Reason id), or NULL
+            made_at TEXT NOT NULL,  -- when, in UTC (ISO 8601)
+            PRIMARY KEY (attempt_id, seq)
+        ) WITHOUT ROWID;
+        """,
+    )
+    # Moves made before this version were not journaled: each account starts an attempt of free practice
+    # here, from the creator it holds, complete only if nothing had happened to the account yet.
+    now = utc_now()
+    accounts = connection.execute(
+        "SELECT id, followers, platform, rules_id, xingtu_open = 0 AND receiving = 0 AND balance_fen = 0"
+        " AND breaches = 0 AND clock_hour = 0 AND NOT EXISTS (SELECT 1 FROM task WHERE account_id = account.id)"
+        " FROM account"
+    ).fetchall()
+    connection.executemany(
+        "INSERT INTO attempt (account_id, started_at, setup, rules_id, from_start) VALUES (?, ?, ?, ?, ?)",
+        [
+            (account_id, now, free_setup(followers, platform), rules_id, int(untouched))
+            for account_id, followers, platform, rules_id, untouched in accounts
+        ],
+    )
+
+
+def free_setup(followers: int, platform: str) -> str:
+    """The set-up of free practice as the attempt keeps it: the creator as created."""
+    return json.dumps({"followers": followers, "platform": platform})
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
 Migration = Callable[[sqlite3.Connection], None]
-MIGRATIONS: tuple[Migration, ...] = (_version_1, _version_2)
+MIGRATIONS: tuple[Migration, ...] = (_version_1, _version_2, _version_3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -6,6 +6,11 @@ undecided tasks whose accept window ends in the interval, by an index) and calls
 code a scenario calls. `flush` writes back what changed; leaving `session()` without an error
 flushes and commits, so each move is one transaction. The CLI and the web console both move
 through these methods; neither reads the tables itself.
+
+Each move is journaled in its transaction (`journal`) as the When step that makes it, whether the
+lifecycle did it or refused it. A refusal changes nothing but its journal row, so a session that
+ends in ActionRefused commits (what it did before, and that row) and then lets the refusal go on;
+any other error rolls everything back, its journal rows included.
 """
 
 from __future__ import annotations
@@ -19,13 +24,15 @@ from pathlib import Path
 from typing import Any
 
 from xingtu_sim.domain.clock import Clock, checked_hours
-from xingtu_sim.domain.errors import InputError
-from xingtu_sim.domain.lifecycle import AWAITING_DECISION, State, Trigger
+from xingtu_sim.domain.errors import ActionRefused, InputError
+from xingtu_sim.domain.lifecycle import AWAITING_DECISION, State, Trigger, parse_trigger
+from xingtu_sim.domain.money import format_yuan, price_to_fen
 from xingtu_sim.domain.rules import Rules
 from xingtu_sim.domain.task import Task
 from xingtu_sim.domain.text import _
 from xingtu_sim.domain.workspace import Workspace, _unknown_task_lines
 from xingtu_sim.files.rules_toml import RulesError
+from xingtu_sim.sandbox.journal import Journal
 from xingtu_sim.sandbox.rows import (
     ACCOUNT_COLUMNS,
     TASK_COLUMNS,
@@ -40,6 +47,8 @@ from xingtu_sim.sandbox.rows import (
 )
 from xingtu_sim.sandbox.schema import DEFAULT_ACCOUNT, STATES, Stage
 from xingtu_sim.sandbox.store import NoSandbox, UnusableSandbox, missing, transaction, unusable
+from xingtu_sim.steps.moves import Move
+from xingtu_sim.steps.vocabulary import PHRASE_FOR_TRIGGER
 
 _ROW_ERRORS = (ValueError, KeyError, TypeError, RulesError)  # a row no version of ours writes
 _SUGGEST_FROM_ALL = 5_000  # with more tasks, a mistyped name is compared with those likeliest to be meant
@@ -76,32 +85,46 @@ class _Read:
 @contextmanager
 def session(path: Path, account: str = DEFAULT_ACCOUNT, *, write: bool = True) -> Iterator[Session]:
     """A session on one practice account; what it changes is committed when the block ends without error."""
-    with transaction(path, write=write) as connection:
-        current = Session(connection, path, account)
-        yield current
+    with transaction(path, write=write, commit_on=ActionRefused) as connection:
+        current = Session(connection, path, account, write=write)
+        try:
+            yield current
+        except ActionRefused:
+            if write:
+                current.flush()
+            raise
         if write:
             current.flush()
+
+
+def no_account(path: Path, account: str) -> NoSandbox:
+    """The file holds no such practice account (for the CLI's account: no sandbox yet)."""
+    if account == DEFAULT_ACCOUNT:
+        return NoSandbox(missing(path))
+    return NoSandbox(_("There is no practice account {account} in {path}.", path=path, account=account))
 
 
 class Session:
     """One practice account in one transaction. Move through its methods; `workspace` holds what was read."""
 
-    def __init__(self, connection: sqlite3.Connection, path: Path, account: str = DEFAULT_ACCOUNT) -> None:
+    def __init__(
+        self, connection: sqlite3.Connection, path: Path, account: str = DEFAULT_ACCOUNT, *, write: bool = True
+    ) -> None:
         self.path = path
         self.account_key = account
         self._connection = connection
+        self._write = write
         self._rules = RulesBook(connection)
         columns = ", ".join(ACCOUNT_COLUMNS)
         row = connection.execute(f"SELECT id, rules_id, {columns} FROM account WHERE key = ?", (account,)).fetchone()
         if row is None:
-            if account == DEFAULT_ACCOUNT:
-                raise NoSandbox(missing(path))
-            raise NoSandbox(_("There is no practice account {account} in {path}.", path=path, account=account))
+            raise no_account(path, account)
         with self._reading():
             self.account_id, self._rules_id = int(row[0]), int(row[1])
             rules = self._rules.rules(self._rules_id)
             self.workspace = Workspace(account_from_row(row[2:-1]), rules, Clock(int(row[-1])))
         self._account_row = account_row(self.workspace)
+        self._journal = Journal(connection, self.account_id)
         self._read: dict[str, _Read] = {}
         self._published = False
         self._everything = False
@@ -159,39 +182,70 @@ class Session:
             self._everything = True
         return self.workspace
 
-    # Moves: each reads what it touches, then calls the domain
+    # Moves: each reads what it touches, then calls the domain, journaled as its When step
 
     def open_xingtu(self) -> None:
-        self.workspace.open_xingtu()
+        with self._move(Move("open")):
+            self.workspace.open_xingtu()
 
     def stop_receiving(self) -> None:
-        self.workspace.stop_receiving()
+        with self._move(Move("stop_receiving")):
+            self.workspace.stop_receiving()
 
     def resume_receiving(self) -> None:
-        self.workspace.resume_receiving()
+        with self._move(Move("resume_receiving")):
+            self.workspace.resume_receiving()
 
     def publish(self, name: str, brand: str, price_yuan: Decimal | str | int, requirements: str = "") -> Task:
-        """A brand publishes a task to this account's creator (a taken name is refused by the domain)."""
+        """A brand publishes a task to this account's creator (a taken name is refused by the domain).
+
+        Journaled as the publish step, then, if it carries requirements, the step saying what it asks for.
+        """
         self._select("name = ?", name)
-        task = self.workspace.publish(name, brand, price_yuan, requirements)
+        amount = format_yuan(price_to_fen(price_yuan))  # the domain's price check: a bad price is no move
+        with self._move(Move("publish", {"brand": brand, "task": name, "amount": amount})):
+            task = self.workspace.publish(name, brand, price_yuan, requirements)
+        if requirements:
+            self._journal.add(self.workspace.clock.now, Move("asks_for", {"task": name, "text": requirements}), None)
         self._published = True
         return task
 
     def act(self, name: str, trigger: Trigger | str) -> Task:
         """Fire `trigger` on the task called `name`."""
         self.task(name)
-        return self.workspace.act(name, trigger)
+        chosen = parse_trigger(trigger)
+        # The clock's own move (expire) has no When step: fired by hand it is refused, and changes nothing.
+        phrase = PHRASE_FOR_TRIGGER.get(chosen)
+        with self._move(Move(phrase.key, {"task": name}) if phrase else None):
+            return self.workspace.act(name, chosen)
 
     def pass_time(self, hours: int) -> list[Task]:
         """Move the account's clock on; the undecided tasks whose window ends meanwhile lapse. Returns them."""
         until = self.workspace.clock.now + checked_hours(hours)
         self._select("stage = ? AND accept_deadline <= ?", int(Stage.AWAITING_DECISION), until)
-        return self.workspace.pass_time(hours)
+        with self._move(Move("hours_pass", {"n": str(hours)})):
+            return self.workspace.pass_time(hours)
 
     def bring_to(self, name: str, state: State) -> Task:
-        """Replay the shortest legal path to `state` (for tests and benchmarks: it reads every task)."""
+        """Replay the shortest legal path to `state` (for tests and benchmarks: it reads every task, and is
+        not journaled, so a practice set up with it does not replay from its journal)."""
         self.everything()
         return self.workspace.bring_to(name, state)
+
+    @contextmanager
+    def _move(self, move: Move | None) -> Iterator[None]:
+        """Journal the move made inside the block as `move`, whether the lifecycle did it or refused it."""
+        if not self._write:
+            raise RuntimeError("a move in a read-only session")
+        hour = self.workspace.clock.now
+        try:
+            yield
+        except ActionRefused as refusal:
+            if move is not None:
+                self._journal.add(hour, move, refusal.reason)
+            raise
+        if move is not None:
+            self._journal.add(hour, move, None)
 
     # Writing back
 

@@ -30,8 +30,11 @@ BUSY_TIMEOUT_SECONDS = 30.0  # how long a command waits for another one holding 
 
 
 @contextmanager
-def transaction(path: Path, *, create: bool = False, write: bool = True) -> Iterator[sqlite3.Connection]:
-    """One command's transaction on the sandbox file: all of it is written, or none of it."""
+def transaction(
+    path: Path, *, create: bool = False, write: bool = True, commit_on: type[BaseException] | tuple[()] = ()
+) -> Iterator[sqlite3.Connection]:
+    """One command's transaction on the sandbox file: all of it is written, or none of it (an error of the
+    kind `commit_on` is the exception: what was written is committed before it goes on)."""
     _refuse_what_is_not_a_file(path)
     if not _is_empty(path):
         _inspect_read_only(path)
@@ -44,7 +47,11 @@ def transaction(path: Path, *, create: bool = False, write: bool = True) -> Iter
             # instead of both reading the same state and one overwriting the other.
             connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
             _bring_up_to_date(connection, path, create)
-            yield connection
+            try:
+                yield connection
+            except commit_on:
+                connection.execute("COMMIT")
+                raise
             connection.execute("COMMIT")
     finally:
         with suppress(sqlite3.Error):
