@@ -1,4 +1,5 @@
-"""Each sandbox command with 1,000, 10,000 and 100,000 tasks in the file: a command costs what it touches.
+"""Each sandbox command with 1,000, 10,000 and 100,000 tasks (and 5 journaled moves per task) in the file:
+a command costs what it touches, journaling its move included.
 
 Run: python benchmarks/bench_sandbox.py
 
@@ -58,6 +59,12 @@ def fill(path: Path, count: int) -> None:
                 " WHERE task_id <= ?",
                 (copy * BASE, BASE),
             )
+        # The journal of practice as long as such a sandbox leaves it: five moves per task, in the current
+        # attempt, so that journaling a move is measured against it too.
+        attempt, moves = connection.execute("SELECT id, moves FROM attempt ORDER BY id DESC LIMIT 1").fetchone()
+        journaled = "INSERT INTO journal VALUES (?, ?, 0, 'hours_pass', ?, NULL, '2026-01-01T00:00:00+00:00')"
+        connection.executemany(journaled, [(attempt, seq, '{"n":"0"}') for seq in range(moves + 1, 5 * count + 1)])
+        connection.execute("UPDATE attempt SET moves = ? WHERE id = ?", (5 * count, attempt))
     connection.close()
 
 

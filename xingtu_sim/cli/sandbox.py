@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import getpass
 import json
+import shlex
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 
 import click
 
 from xingtu_sim.cli import sandbox_text
-from xingtu_sim.cli.base import XingtuCommand, current_lang, lang_option, say
+from xingtu_sim.cli.base import BadInput, XingtuCommand, current_lang, lang_option, say
 from xingtu_sim.cli.counts import Followers
+from xingtu_sim.cli.output import why_not_written
 from xingtu_sim.cli.sandbox_options import (
     MoveCommand,
     SandboxGroup,
@@ -30,7 +34,7 @@ from xingtu_sim.domain.money import format_yuan
 from xingtu_sim.domain.rules import DEFAULT_RULES, Rules
 from xingtu_sim.domain.text import N_, Text, _, ngettext
 from xingtu_sim.i18n import render
-from xingtu_sim.sandbox import SandboxExists, Session, create, parse_duration, reset, session
+from xingtu_sim.sandbox import DEFAULT_ACCOUNT, SandboxExists, Session, create, parse_duration, reset, session
 from xingtu_sim.sandbox.views import account_view, inbox_view, task_view
 
 
@@ -334,6 +338,63 @@ def reset_command(force: bool) -> None:
     )
     opening = f"{command_prefix()} open"
     say(_("Next: {command}", command=opening))
+
+
+@sandbox_group.command("record", short_help=N_("The practice as a feature file."))
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help=N_("Write the feature file to FILE instead of printing it."),
+)
+@click.option("--name", metavar="NAME", help=N_("Who practised, for the scenario's name (default: your login name)."))
+@click.option(
+    "--lessons",
+    "lesson_paths",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    metavar="PATH",
+    help=N_("A trainer's lesson files or folders, if the practice is one of their lessons."),
+)
+@db_option
+@lang_option
+def record_command(output: Path | None, name: str | None, lesson_paths: tuple[Path, ...]) -> None:
+    """Write the practice as a feature file: every move since `new` or `reset` (or since the lesson
+    started last in the web console), each refusal, and the state reached; for a lesson, its goal.
+    It runs with `xingtu-sim run`: green exactly when the practice reached what it records.
+
+    Example:  xingtu-sim sandbox record --output my_practice.feature && xingtu-sim run my_practice.feature
+    """
+    # Lessons are read by the runner's parser, which only this command needs: imported here, not for every move.
+    from xingtu_sim.lessons import bundled_lessons, read_lessons
+    from xingtu_sim.sandbox.practice import NotRecorded, recording
+
+    lang = current_lang()
+    offered = bundled_lessons() + (read_lessons(list(lesson_paths)) if lesson_paths else [])
+    trainee = name.strip() if name and name.strip() else _login_name()
+    try:
+        recorded = recording(sandbox_path(), DEFAULT_ACCOUNT, offered, lang, trainee)
+    except NotRecorded as error:
+        again = _("To record from a fresh start: {command}", command=command_prefix() + " reset --force")
+        raise InputError(*error.lines, again) from None
+    if output is None:
+        say(recorded.text, nl=False)
+        return
+    try:
+        output.write_text(recorded.text, encoding="utf-8")
+    except OSError as error:
+        said = _("Cannot write {path}: {reason}.", path=output, reason=why_not_written(error))
+        raise BadInput(render(said, lang)) from None
+    say(_("Wrote {path}. Run it: {command}", path=output, command=shlex.join(["xingtu-sim", "run", str(output)])))
+
+
+def _login_name() -> str:
+    """The user's login name, or "trainee" where the system has none to give."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no $USER and no entry in the password database (a bare container)
+        return "trainee"
 
 
 def _old_publish(**values: object) -> None:

@@ -18,7 +18,10 @@ Every move a session makes is journaled in its transaction as the vocabulary's W
 it (a `lessons.Move`), whether the lifecycle did it or refused it; input errors are not moves. Each
 account's journal is kept per attempt: `create` and `reset` start an attempt of free practice, and
 `sandbox.attempts` reads them (`current_attempt`, `attempts`, `moves`). Replaying an attempt's moves
-from its set-up with `lessons.Practice` gives the account the store holds.
+from its set-up with `lessons.Practice` gives the account the store holds. `sandbox.practice` starts
+lessons (one transaction: a new attempt, the account set up as the lesson's Given steps say) and gives
+any attempt's progress and recording; `sandbox.classroom` keeps the class and its trainees and draws
+the trainer's dashboard. Both read the lessons (and so the runner): import them where they are used.
 
 Errors: NoSandbox (no such account, or no file yet), SandboxExists (create without force),
 UnusableSandbox (not a file we can read; left untouched), and the domain's ActionRefused and

@@ -42,6 +42,11 @@ def create(
         _start(connection, key, account, rules, found[0] if found else None)
 
 
+def create_in(connection: sqlite3.Connection, key: str, account: CreatorAccount, rules: Rules) -> int:
+    """A new practice account inside the caller's transaction (a trainee joining, say); returns its id."""
+    return _start(connection, key, account, rules, None)
+
+
 def reset(path: Path, *, key: str = DEFAULT_ACCOUNT) -> CreatorAccount:
     """Start an account over: same followers, platform and rules; Xingtu closed, no tasks, hour 0."""
     with transaction(path) as connection:

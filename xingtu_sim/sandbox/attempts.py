@@ -4,6 +4,8 @@
     attempt.lesson                               # the lesson's key, or None for free practice
     moves(path, "default")                       # its journal: [Entry(seq, hour, move, refused, made_at)]
     moves(path, "default", attempt=3)            # an older attempt of the same account
+    attempts(path, "default")                    # all of them, oldest first
+    attempt, entries = attempt_with_moves(path, "default", attempt=None)   # both in one transaction
 
 Each call is one read transaction. An attempt belongs to one account: asking an account for another's
 attempt is NoAttempt, as if there were none (a page answers 404).
@@ -31,7 +33,7 @@ from xingtu_sim.sandbox.session import no_account
 from xingtu_sim.sandbox.store import UnusableSandbox, transaction, unusable
 
 _PLATFORMS = {platform.value: platform for platform in Platform}
-_COLUMNS = "id, lesson, started_at, setup, rules_id, from_start, moves"
+ATTEMPT_COLUMNS = "id, lesson, started_at, setup, rules_id, from_start, moves, checked_moves, done"
 
 
 class NoAttempt(InputError):
@@ -65,46 +67,65 @@ class Attempt:
     setup: FreeSetup | LessonSetup
     from_start: bool  # False: moves were made before the journal was kept (a file from before version 3)
     moves: int  # how many moves its journal holds
+    checked_moves: int  # after how many of them `done` was last worked out (sandbox.practice keeps it)
+    done: bool  # whether the lesson's goal held then
+
+    @property
+    def known_done(self) -> bool | None:
+        """Whether the lesson's goal holds after its last move, if that was worked out; None if not yet."""
+        return self.done if self.checked_moves == self.moves else None
 
 
 def current_attempt(path: Path, account: str = DEFAULT_ACCOUNT) -> Attempt:
     """The account's current attempt: the one its moves are journaled in."""
     with transaction(path, write=False) as connection:
-        account_id = account_id_of(connection, path, account)
-        row = connection.execute(
-            f"SELECT {_COLUMNS} FROM attempt WHERE account_id = ? ORDER BY id DESC LIMIT 1", (account_id,)
-        ).fetchone()
-        if row is None:
-            raise UnusableSandbox(unusable(path, f"account {account!r} has no attempt"))
-        return attempt_from_row(connection, path, account, row)
+        return _attempt(connection, path, account, None)
+
+
+def get_attempt(path: Path, account: str, attempt: int) -> Attempt:
+    """The account's attempt `attempt`: NoAttempt if the account has none by that id."""
+    with transaction(path, write=False) as connection:
+        return _attempt(connection, path, account, attempt)
 
 
 def attempts(path: Path, account: str = DEFAULT_ACCOUNT) -> list[Attempt]:
     """Every attempt of the account, oldest first (the last is the current one)."""
     with transaction(path, write=False) as connection:
         account_id = account_id_of(connection, path, account)
-        rows = connection.execute(f"SELECT {_COLUMNS} FROM attempt WHERE account_id = ? ORDER BY id", (account_id,))
+        rows = connection.execute(
+            f"SELECT {ATTEMPT_COLUMNS} FROM attempt WHERE account_id = ? ORDER BY id", (account_id,)
+        )
         return [attempt_from_row(connection, path, account, row) for row in rows.fetchall()]
 
 
 def moves(path: Path, account: str = DEFAULT_ACCOUNT, attempt: int | None = None) -> list[Entry]:
     """The moves of the account's attempt `attempt` (its current one if None), in the order they were made."""
+    return attempt_with_moves(path, account, attempt)[1]
+
+
+def attempt_with_moves(path: Path, account: str, attempt: int | None = None) -> tuple[Attempt, list[Entry]]:
+    """The account's attempt `attempt` (its current one if None) and its moves, read together."""
     with transaction(path, write=False) as connection:
-        account_id = account_id_of(connection, path, account)
-        if attempt is None:
-            found = connection.execute(
-                "SELECT id FROM attempt WHERE account_id = ? ORDER BY id DESC LIMIT 1", (account_id,)
-            ).fetchone()
-        else:
-            found = connection.execute(
-                "SELECT id FROM attempt WHERE id = ? AND account_id = ?", (attempt, account_id)
-            ).fetchone()
-        if found is None:
-            raise NoAttempt(_("There is no such attempt in this practice account."))
+        found = _attempt(connection, path, account, attempt)
         try:
-            return read_entries(connection, int(found[0]))
+            return found, read_entries(connection, found.id)
         except (ValueError, KeyError, TypeError) as error:
             raise UnusableSandbox(unusable(path, repr(error))) from None
+
+
+def _attempt(connection: sqlite3.Connection, path: Path, account: str, attempt: int | None) -> Attempt:
+    account_id = account_id_of(connection, path, account)
+    if attempt is None:
+        newest = f"SELECT {ATTEMPT_COLUMNS} FROM attempt WHERE account_id = ? ORDER BY id DESC LIMIT 1"
+        row = connection.execute(newest, (account_id,)).fetchone()
+    else:
+        chosen = f"SELECT {ATTEMPT_COLUMNS} FROM attempt WHERE account_id = ? AND id = ?"
+        row = connection.execute(chosen, (account_id, attempt)).fetchone()
+    if row is None:
+        if attempt is None:  # every account is created with one
+            raise UnusableSandbox(unusable(path, f"account {account!r} has no attempt"))
+        raise NoAttempt(_("There is no such attempt in this practice account."))
+    return attempt_from_row(connection, path, account, row)
 
 
 def account_id_of(connection: sqlite3.Connection, path: Path, account: str) -> int:
@@ -115,7 +136,7 @@ def account_id_of(connection: sqlite3.Connection, path: Path, account: str) -> i
 
 
 def attempt_from_row(connection: sqlite3.Connection, path: Path, account: str, row: Any) -> Attempt:
-    attempt_id, lesson, started_at, setup, rules_id, from_start, count = row
+    attempt_id, lesson, started_at, setup, rules_id, from_start, count, checked, done = row
     try:
         return Attempt(
             id=int(attempt_id),
@@ -126,6 +147,8 @@ def attempt_from_row(connection: sqlite3.Connection, path: Path, account: str, r
             setup=_setup(json.loads(str(setup)), lesson is None),
             from_start=bool(from_start),
             moves=int(count),
+            checked_moves=int(checked),
+            done=bool(done),
         )
     except (ValueError, KeyError, TypeError) as error:
         raise UnusableSandbox(unusable(path, repr(error))) from None

@@ -69,9 +69,12 @@ def start_attempt(
     connection: sqlite3.Connection, account_id: int, lesson: str | None, setup: str, rules_id: int, from_start: bool
 ) -> int:
     """A new attempt, the account's current one from now on, with an empty journal."""
+    # A lesson's goal is not known to fail before any move (a trainer's might hold at once): never checked yet.
+    checked = -1 if lesson is not None else 0
     cursor = connection.execute(
-        "INSERT INTO attempt (account_id, lesson, started_at, setup, rules_id, from_start) VALUES (?, ?, ?, ?, ?, ?)",
-        (account_id, lesson, utc_now(), setup, rules_id, int(from_start)),
+        "INSERT INTO attempt (account_id, lesson, started_at, setup, rules_id, from_start, checked_moves)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (account_id, lesson, utc_now(), setup, rules_id, int(from_start), checked),
     )
     assert cursor.lastrowid is not None
     return cursor.lastrowid
@@ -103,3 +106,18 @@ def _entry(row: Any) -> Entry:
 
 def _dumps(values: Mapping[str, str]) -> str:
     return json.dumps(dict(values), ensure_ascii=False, separators=(",", ":"))
+
+
+def last_entries(connection: sqlite3.Connection, account_id: int, count: int) -> list[tuple[int, Entry]]:
+    """The account's last `count` moves, newest first, each with its attempt's id: by the indexes, newest
+    attempt first, reading no more rows than it returns (and one attempt row per attempt it looks into)."""
+    found: list[tuple[int, Entry]] = []
+    newest = connection.execute("SELECT id FROM attempt WHERE account_id = ? ORDER BY id DESC", (account_id,))
+    for (attempt_id,) in newest:
+        if len(found) >= count:
+            break
+        found += [
+            (int(attempt_id), entry)
+            for entry in read_entries(connection, int(attempt_id), last=count - len(found))[::-1]
+        ]
+    return found

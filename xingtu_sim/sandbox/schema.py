@@ -6,9 +6,11 @@ adds one per trainee), each with its own clock and the rules in force; every tas
 account and keeps the rules it was published under. Version 3 keeps a journal of practice: each
 account's attempts (free practice, or a lesson started or started again) and, for each attempt, every
 move made through the store's session in the vocabulary's terms, so that replaying an attempt's
-moves from its set-up gives the account as the store holds it. A later version (the classroom's
-tables, say) is one more function appended to `MIGRATIONS`: a file at version n runs migrations
-n+1, n+2, ... inside the transaction of the first command that opens it.
+moves from its set-up gives the account as the store holds it. Version 4 holds a classroom: the
+class (its code, the trainer's token as a hash, the secret that signs sessions) and its trainees,
+each with a practice account of their own. A later version is one more function appended to
+`MIGRATIONS`: a file at version n runs migrations n+1, n+2, ... inside the transaction of the first
+command that opens it.
 """
 
 from __future__ import annotations
@@ -227,6 +229,29 @@ def _version_3(connection: sqlite3.Connection) -> None:
     )
 
 
+def _version_4(connection: sqlite3.Connection) -> None:
+    """The classroom: one class per file, and its trainees, each playing a practice account of their own."""
+    _run(
+        connection,
+        """
+        CREATE TABLE class (
+            id INTEGER PRIMARY KEY CHECK (id = 1),  -- one class per sandbox file
+            code TEXT NOT NULL,  -- what trainees type to join
+            trainer_token_hash TEXT NOT NULL,  -- SHA-256 of the trainer's token (hex): the token is never stored
+            session_secret BLOB NOT NULL,  -- signs session cookies: kept, so a restart keeps everyone logged in
+            created_at TEXT NOT NULL  -- UTC, ISO 8601
+        );
+        CREATE TABLE trainee (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,  -- the display name, checked as a task's name is (domain.names)
+            account_id INTEGER NOT NULL UNIQUE REFERENCES account (id),  -- their practice account
+            lang TEXT NOT NULL,  -- the language they practise in: their free practice is recorded in it
+            joined_at TEXT NOT NULL  -- UTC, ISO 8601
+        );
+        """,
+    )
+
+
 def free_setup(followers: int, platform: str) -> str:
     """The set-up of free practice as the attempt keeps it: the creator as created."""
     return json.dumps({"followers": followers, "platform": platform})
@@ -237,7 +262,7 @@ def utc_now() -> str:
 
 
 Migration = Callable[[sqlite3.Connection], None]
-MIGRATIONS: tuple[Migration, ...] = (_version_1, _version_2, _version_3)
+MIGRATIONS: tuple[Migration, ...] = (_version_1, _version_2, _version_3, _version_4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
