@@ -96,6 +96,7 @@ _TYPED = {
     "stop-receiving",
     "resume-receiving",
     "reset",
+    "record",
     "publish",
     "run",
     "steps",
