@@ -73,8 +73,8 @@ def test_a_host_other_than_this_machine_is_refused(db: Path, host: str) -> None:
     refused = serve(db, "--host", host, "--port", "0")
     assert refused.returncode == 2
     assert refused.stderr.splitlines() == [
-        f"Error: --host {host} is not a loopback address: the console has no login, so it is served only to this "
-        "machine (127.0.0.1, ::1 or localhost)."
+        f"Error: --host {host} is not a loopback address: without --class the console has no login, so it is served "
+        f"only to this machine (127.0.0.1, ::1 or localhost). For a class: xingtu-sim serve --class --host {host}"
     ]
 
 

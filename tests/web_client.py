@@ -5,13 +5,17 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
+from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from xingtu_sim import CreatorAccount
 from xingtu_sim.i18n import Lang
+from xingtu_sim.lessons import Lesson
 from xingtu_sim.sandbox import create, session
+from xingtu_sim.sandbox.classroom import open_class
 from xingtu_sim.web import Practice, create_app
 from xingtu_sim.web.security import CSRF_COOKIE, CSRF_FIELD
+from xingtu_sim.web.who import Classroom as ClassSecrets
 
 
 def new_sandbox(path: Path, followers: int = 150_000, *, open_xingtu: bool = True) -> Path:
@@ -26,8 +30,16 @@ def new_sandbox(path: Path, followers: int = 150_000, *, open_xingtu: bool = Tru
 class Console:
     """One browser on the console: it keeps its cookies, sends each form with the token its page gave it."""
 
-    def __init__(self, path: Path, *, default_lang: Lang | None = "en") -> None:
-        app = create_app(Practice(path), default_lang=default_lang, hosts=["testserver"])
+    def __init__(
+        self,
+        path: Path,
+        *,
+        default_lang: Lang | None = "en",
+        lessons: list[Lesson] | None = None,
+        app: Starlette | None = None,
+    ) -> None:
+        if app is None:
+            app = create_app(Practice(path), default_lang=default_lang, hosts=["testserver"], lessons=lessons)
         self.client = TestClient(app, follow_redirects=False, raise_server_exceptions=True)
         self.path = path
 
@@ -122,3 +134,31 @@ class _Reader(HTMLParser):
 
 
 _VOID = {"input", "br", "meta", "link", "img", "hr"}
+
+
+class Classroom:
+    """A classroom console in-process (as `serve --class` makes it), and the browsers of the people in it."""
+
+    def __init__(self, path: Path, *, default_lang: Lang | None = "en", lessons: list[Lesson] | None = None) -> None:
+        self.path = path
+        self.opened = open_class(path)
+        room = ClassSecrets(self.opened.code, self.opened.session_secret)
+        self.app = create_app(Practice(path), default_lang=default_lang, hosts=None, lessons=lessons, classroom=room)
+
+    def browser(self) -> Console:
+        """A new browser (its own cookies) on the class."""
+        return Console(self.path, app=self.app)
+
+    def trainee(self, name: str, lang: Lang = "en") -> Console:
+        """A browser whose trainee has joined the class."""
+        browser = self.browser()
+        joined = browser.post(f"/join?lang={lang}", name=name, code=self.opened.code)
+        assert (joined.status, joined.location) == (303, "/lessons"), joined
+        return browser
+
+    def trainer(self) -> Console:
+        """A browser that opened the trainer's link."""
+        browser = self.browser()
+        opened = browser.get(f"/class?token={self.opened.trainer_token}")
+        assert (opened.status, opened.location) == (303, "/class"), opened
+        return browser

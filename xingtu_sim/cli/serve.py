@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from xingtu_sim.cli.base import XingtuCommand, chosen_lang, current_lang, lang_option, say
@@ -17,7 +19,12 @@ def _say(message: Message) -> None:
 
 
 @click.command("serve", cls=XingtuCommand)
-@click.option("--host", default="127.0.0.1", show_default=True, help=N_("Loopback address to serve on."))
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help=N_("Address to serve on: this machine only, unless --class (0.0.0.0: every network of this machine)."),
+)
 @click.option(
     "--port",
     type=click.IntRange(0, 65535),
@@ -25,22 +32,41 @@ def _say(message: Message) -> None:
     show_default=True,
     help=N_("Port (0: any free port)."),
 )
+@click.option(
+    "--class",
+    "classroom",
+    is_flag=True,
+    help=N_("A classroom: trainees join with a name and the class code, each on their own practice account."),
+)
+@click.option(
+    "--lessons",
+    "lesson_paths",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    metavar="PATH",
+    help=N_("A trainer's own lesson files or folders, offered with the bundled lessons (repeat for more)."),
+)
 @rules_change_option
 @db_option
 @lang_option
-def command(host: str, port: int, rules: Rules | None) -> None:
+def command(host: str, port: int, classroom: bool, lesson_paths: tuple[Path, ...], rules: Rules | None) -> None:
     """Serve the practice console at http://127.0.0.1:8000/ until Ctrl-C, on the sandbox file.
 
     Example:  xingtu-sim serve --db practice.db --lang zh-CN
+    Example:  xingtu-sim serve --class --host 0.0.0.0 --db class.db --lessons my_lessons/
     """
     # The web stack is imported here only, so that other commands and --help start fast.
+    from xingtu_sim.lessons import bundled_lessons, read_lessons
+    from xingtu_sim.sandbox.classroom import open_class
     from xingtu_sim.web import Practice, create_app
     from xingtu_sim.web.app import LOOPBACK_HOSTS
     from xingtu_sim.web.server import address, listen, serve
+    from xingtu_sim.web.who import Classroom
 
+    # A trainer's lesson with a mistake stops the start (file and line), before a trainee can meet it.
+    lessons = bundled_lessons() + (read_lessons(list(lesson_paths)) if lesson_paths else [])
     practice = Practice(sandbox_path())
-    app = create_app(practice, default_lang=chosen_lang(), hosts=(*LOOPBACK_HOSTS, host))
-    sock = listen(host, port)
+    sock = listen(host, port, classroom=classroom)
     try:
         folder = make_folder(practice.path)
         started, rules_changed = practice.ensure(rules)
@@ -61,7 +87,23 @@ def command(host: str, port: int, rules: Rules | None) -> None:
                     "published under."
                 )
             )
-        _say(_("Practice console: {url}  (Ctrl-C to stop)", url=address(sock)))
+        # A classroom is served to the network (any Host name): every page there needs a signed session.
+        opened = open_class(practice.path) if classroom else None
+        room = None if opened is None else Classroom(opened.code, opened.session_secret)
+        hosts = None if classroom else (*LOOPBACK_HOSTS, host)
+        app = create_app(practice, default_lang=chosen_lang(), hosts=hosts, lessons=lessons, classroom=room)
+        url = address(sock)
+        _say(_("Practice console: {url}  (Ctrl-C to stop)", url=url))
+        if opened is not None:
+            code, trainer_link = opened.code, f"{url}class?token={opened.trainer_token}"
+            _say(
+                _(
+                    "Class code: {code}  (trainees open {url} and join with their name and this code)",
+                    code=code,
+                    url=url,
+                )
+            )
+            _say(_("Trainer's dashboard, keep this link to yourself: {url}", url=trainer_link))
         _say(_("Sandbox file: {path}", path=practice.path))
         serve(app, sock)
     except KeyboardInterrupt:  # Ctrl-C or SIGTERM: how serving ends, so not an interruption (exit 0)

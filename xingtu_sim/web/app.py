@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from xingtu_sim.domain.errors import InputError
 from xingtu_sim.domain.text import Message, _
 from xingtu_sim.i18n import Lang
-from xingtu_sim.web import actions, pages
+from xingtu_sim.lessons import Lesson, bundled_lessons
+from xingtu_sim.web import actions, class_pages, lesson_pages, pages
 from xingtu_sim.web.forms import PageError
+from xingtu_sim.web.limits import WrongCodes
 from xingtu_sim.web.practice import Practice, TaskNotFound
 from xingtu_sim.web.render import render_page
 from xingtu_sim.web.security import Guard
+from xingtu_sim.web.who import Classroom, NotJoined
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 
@@ -32,6 +36,14 @@ ROUTES = [
     Route("/account", actions.account_action, methods=["POST"]),
     Route("/account/start-over", actions.start_over, methods=["POST"]),
     Route("/publish", actions.publish, methods=["POST"]),
+    Route("/lessons", lesson_pages.lessons_list, methods=["GET"]),
+    Route("/lessons/start", lesson_pages.start, methods=["POST"]),
+    Route("/lessons/{key:path}", lesson_pages.lesson_page, methods=["GET"]),
+    Route("/recording", lesson_pages.download, methods=["GET"]),
+    Route("/join", class_pages.join_form, methods=["GET"]),
+    Route("/join", class_pages.join, methods=["POST"]),
+    Route("/class", class_pages.dashboard, methods=["GET"]),
+    Route("/class/recordings.zip", class_pages.all_recordings, methods=["GET"]),
     Route("/wait", actions.wait, methods=["POST"]),
     Route("/favicon.ico", lambda _request: Response(status_code=204), methods=["GET"]),
     Mount("/static", StaticFiles(packages=[("xingtu_sim.web", "static")]), name="static"),
@@ -39,9 +51,18 @@ ROUTES = [
 
 
 def create_app(
-    practice: Practice, *, default_lang: Lang | None = None, hosts: Sequence[str] = LOOPBACK_HOSTS
+    practice: Practice,
+    *,
+    default_lang: Lang | None = None,
+    hosts: Sequence[str] | None = LOOPBACK_HOSTS,
+    lessons: Sequence[Lesson] | None = None,
+    classroom: Classroom | None = None,
 ) -> Starlette:
-    """The console on this practice sandbox; `hosts` are the Host headers it answers (DNS rebinding)."""
+    """The console on this practice sandbox, offering `lessons` (the bundled ones if None).
+
+    `hosts` are the Host headers it answers (DNS rebinding); None: any (a classroom, where every page
+    needs a signed session). With `classroom`, each trainee practises on their own account.
+    """
     app = Starlette(
         routes=ROUTES,
         middleware=[
@@ -49,6 +70,7 @@ def create_app(
         ],
         exception_handlers={
             TaskNotFound: _not_found_task,
+            NotJoined: _not_joined,
             PageError: _page_error,
             HTTPException: _http_error,
             InputError: _store_error,
@@ -56,7 +78,15 @@ def create_app(
     )
     app.state.practice = practice
     app.state.default_lang = default_lang
+    app.state.lessons = {lesson.key: lesson for lesson in (_bundled() if lessons is None else lessons)}
+    app.state.classroom = classroom
+    app.state.wrong_codes = WrongCodes()
     return app
+
+
+@cache
+def _bundled() -> tuple[Lesson, ...]:
+    return tuple(bundled_lessons())
 
 
 NOT_FOUND = _("Not found")
@@ -74,6 +104,18 @@ def _too_large(request: Request) -> Response:
 async def _not_found_task(request: Request, error: Exception) -> Response:
     assert isinstance(error, TaskNotFound)
     return _error_page(request, 404, NOT_FOUND, error.lines)
+
+
+async def _not_joined(request: Request, error: Exception) -> Response:
+    """A classroom's page without a trainee's session: join first (a POST is refused, nothing changed)."""
+    if request.method in ("GET", "HEAD"):
+        return RedirectResponse("/join", status_code=303)
+    return _error_page(
+        request,
+        403,
+        NOT_DONE,
+        [_("Join the class first: open the class's address and type your name and the class code.")],
+    )
 
 
 async def _page_error(request: Request, error: Exception) -> Response:

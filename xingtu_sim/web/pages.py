@@ -12,7 +12,9 @@ from starlette.responses import Response
 from xingtu_sim.domain.account import Platform
 from xingtu_sim.domain.lifecycle import TRANSITIONS, TRIGGERS
 from xingtu_sim.domain.text import Text
+from xingtu_sim.web import who
 from xingtu_sim.web.forms import page_number
+from xingtu_sim.web.lesson_pages import lesson_progress
 from xingtu_sim.web.practice import OPENING_MOVE, Pages, Practice
 from xingtu_sim.web.render import render_page, task_href
 
@@ -20,8 +22,7 @@ LISTS = ("pending", "active", "ended")
 
 
 def practice(request: Request) -> Practice:
-    practice: Practice = request.app.state.practice
-    return practice
+    return who.practice(request)
 
 
 async def overview(request: Request) -> Response:
@@ -37,6 +38,7 @@ async def account(request: Request) -> Response:
 
 
 async def publish_form(request: Request) -> Response:
+    practice(request)  # in a classroom, only a trainee publishes to their own account
     return publish_page(request)
 
 
@@ -60,6 +62,7 @@ async def overview_page(request: Request, *, status: int = 200, problem: Sequenc
         page_href=page_href,
         problem=problem,
         unchanged=bool(problem),
+        progress=await lesson_progress(request),
     )
 
 
@@ -74,6 +77,7 @@ async def details_page(request: Request, name: str, *, status: int = 200, proble
         task=data,
         all_moves=TRANSITIONS,
         moves_by_trigger=TRIGGERS,
+        progress=await lesson_progress(request),
         problem=problem,
         unchanged=bool(problem),
     )
@@ -99,6 +103,7 @@ async def account_page(
         values=shown,
         problem=problem,
         unchanged=bool(problem),
+        progress=await lesson_progress(request),
     )
 
 

@@ -7,7 +7,7 @@ from urllib.parse import parse_qsl, quote, urlencode
 
 import jinja2
 from starlette.requests import Request
-from starlette.responses import HTMLResponse
+from starlette.responses import HTMLResponse, Response
 
 from xingtu_sim.domain.clock import HOURS_PER_DAY
 from xingtu_sim.domain.lifecycle import Actor
@@ -49,6 +49,8 @@ def render_page(
         "yuan": format_yuan,
         "clock": lambda hour: clock(hour, lang),
         "task_href": task_href,
+        "lesson_href": lesson_href,
+        "progress": None,
         "csrf_field": CSRF_FIELD,
         "csrf_token": request.scope["state"]["csrf_token"],
         "other_langs": [(other, language_name(other), with_lang(here, other)) for other in other_languages(lang)],
@@ -59,13 +61,22 @@ def render_page(
     }
     response = HTMLResponse(_ENV.get_template(template).render(values), status_code=status)
     if chosen_in_address(request):
-        response.set_cookie(LANG_COOKIE, lang, max_age=ONE_YEAR, httponly=True, samesite="lax")
+        remember_lang(response, lang)
     return response
+
+
+def remember_lang(response: Response, lang: Lang) -> None:
+    response.set_cookie(LANG_COOKIE, lang, max_age=ONE_YEAR, httponly=True, samesite="lax")
 
 
 def task_href(name: str) -> str:
     """The address of a task's details page (any name, slashes and all)."""
     return "/tasks/" + quote(name, safe="")
+
+
+def lesson_href(key: str) -> str:
+    """The address of a lesson's page (keys are folder/file: en/04_declining_costs_nothing)."""
+    return "/lessons/" + quote(key, safe="/")
 
 
 def clock(hour: int, lang: Lang) -> str:

@@ -34,13 +34,14 @@ class Guard:
     """ASGI middleware: security headers on every response, the CSRF cookie, 413 for large bodies.
 
     Only the host names the console is served under are answered: a page of another site whose name
-    was pointed at 127.0.0.1 (DNS rebinding) would otherwise be same-origin with the console.
+    was pointed at 127.0.0.1 (DNS rebinding) would otherwise be same-origin with the console. A
+    classroom answers any name it is reached by; there every page needs a session signed for that name.
     """
 
-    def __init__(self, app: ASGIApp, too_large: Callable[[Request], Response], hosts: Collection[str]) -> None:
+    def __init__(self, app: ASGIApp, too_large: Callable[[Request], Response], hosts: Collection[str] | None) -> None:
         self.app = app
         self.too_large = too_large
-        self.hosts = frozenset(host.lower() for host in hosts)
+        self.hosts = None if hosts is None else frozenset(host.lower() for host in hosts)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -61,7 +62,7 @@ class Guard:
                     headers.append("set-cookie", _csrf_cookie(token))
             await send(message)
 
-        if _host_name(scope) not in self.hosts:
+        if self.hosts is not None and _host_name(scope) not in self.hosts:
             await PlainTextResponse("Invalid host header", status_code=400)(scope, receive, send_guarded)
             return
         if _declared_length(scope) > MAX_BODY_BYTES:

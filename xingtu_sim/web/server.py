@@ -27,13 +27,16 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def listen(host: str, port: int) -> socket.socket:
-    """A socket bound to host:port (port 0: a free one), or one clear line saying why not."""
-    if not is_loopback(host):
+def listen(host: str, port: int, *, classroom: bool = False) -> socket.socket:
+    """A socket bound to host:port (port 0: a free one), or one clear line saying why not.
+
+    Only a classroom, where every trainee signs in, may be served to other machines."""
+    if not classroom and not is_loopback(host):
         raise InputError(
             _(
-                "--host {host} is not a loopback address: the console has no login, so it is served only to "
-                "this machine (127.0.0.1, ::1 or localhost).",
+                "--host {host} is not a loopback address: without --class the console has no login, so it is "
+                "served only to this machine (127.0.0.1, ::1 or localhost). For a class: xingtu-sim serve --class "
+                "--host {host}",
                 host=host,
             )
         )
@@ -55,10 +58,25 @@ def listen(host: str, port: int) -> socket.socket:
 
 
 def address(sock: socket.socket) -> str:
-    """The console's address as a browser takes it: http://127.0.0.1:8000/ or http://[::1]:8000/."""
+    """The console's address as a browser takes it: http://127.0.0.1:8000/ or http://[::1]:8000/.
+
+    Served on every address (0.0.0.0, ::), it is the one other machines on the network reach this one by."""
     host, port = sock.getsockname()[:2]
+    if ipaddress.ip_address(host.split("%")[0]).is_unspecified:
+        host = _network_address(sock.family)
     shown = f"[{host}]" if sock.family == socket.AF_INET6 else host
     return f"http://{shown}:{port}/"
+
+
+def _network_address(family: socket.AddressFamily) -> str:
+    """This machine's address on its network: the one a connection outwards would leave from."""
+    probe = ("192.0.2.1", 9) if family == socket.AF_INET else ("2001:db8::1", 9)  # documentation addresses
+    try:
+        with socket.socket(family, socket.SOCK_DGRAM) as udp:
+            udp.connect(probe)  # UDP: nothing is sent, the system only picks the route
+            return str(udp.getsockname()[0])
+    except OSError:  # no network at all: this machine itself
+        return "127.0.0.1" if family == socket.AF_INET else "::1"
 
 
 def serve(app: ASGIApp, sock: socket.socket) -> None:
