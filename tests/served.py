@@ -51,6 +51,19 @@ class Served:
             if "http://" in line:
                 return line[line.index("http://") :].split()[0]
 
+    def line_with(self, text: str) -> str:
+        """The first line printed (so far or from now on) that holds `text`."""
+        for line in self.stdout:
+            if text in line:
+                return line
+        while True:
+            line = self.lines.get(timeout=START_SECONDS)
+            if line is None:
+                raise AssertionError(f"serve printed no line with {text!r}: {''.join(self.stdout)}")
+            self.stdout.append(line)
+            if text in line:
+                return line
+
     def get(self, path: str = "/") -> str:
         with urllib.request.urlopen(self.url.rstrip("/") + path, timeout=START_SECONDS) as response:
             return str(response.read().decode())
