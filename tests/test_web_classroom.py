@@ -228,3 +228,12 @@ def test_a_post_to_join_without_its_csrf_token_is_refused(room: Classroom) -> No
     page = Page(browser.client.post("/join", data={"name": "Li Lei", "code": room.opened.code, CSRF_FIELD: "x" * 43}))
     assert page.status == 403
     assert trainees(room.path) == []
+
+
+def test_a_trainee_who_switches_language_has_free_practice_recorded_in_it(room: Classroom, tmp_path: Path) -> None:
+    trainee = opened(room.trainee("Li Lei", "en"))
+    assert trainee.get("/?lang=zh-CN").lang == "zh-CN"
+    assert trainee.publish("秋季新款").status == 303
+    archive = zipfile.ZipFile(io.BytesIO(room.trainer().client.get("/class/recordings.zip").content))
+    (name,) = archive.namelist()
+    assert archive.read(name).decode().startswith("# language: zh-CN\n")

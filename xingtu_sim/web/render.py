@@ -15,6 +15,7 @@ from xingtu_sim.domain.money import format_yuan
 from xingtu_sim.domain.names import visible
 from xingtu_sim.domain.text import _
 from xingtu_sim.i18n import Lang, gettext_functions, language_name, other_languages, render
+from xingtu_sim.web import who
 from xingtu_sim.web.lang import LANG_COOKIE, chosen_in_address, page_lang
 from xingtu_sim.web.security import CSRF_FIELD
 from xingtu_sim.web.words import shown
@@ -62,6 +63,7 @@ def render_page(
     response = HTMLResponse(_ENV.get_template(template).render(values), status_code=status)
     if chosen_in_address(request):
         remember_lang(response, lang)
+        who.remember_lang(request, lang)
     return response
 
 

@@ -16,6 +16,8 @@ from pathlib import Path
 from starlette.requests import Request
 from starlette.responses import Response
 
+from xingtu_sim.i18n import Lang
+from xingtu_sim.sandbox.classroom import set_lang
 from xingtu_sim.web.practice import Practice
 
 TRAINEE_COOKIE = "xingtu_trainee"
@@ -73,6 +75,18 @@ def signed_in(request: Request, room: Classroom) -> Signed:
     if kind != "trainee" or not trainee.isdigit() or not account:
         raise NotJoined
     return Signed(int(trainee), account)
+
+
+def remember_lang(request: Request, lang: Lang) -> None:
+    """A trainee switched language: their free practice is recorded in it from now on (the trainer's zip)."""
+    room = classroom(request)
+    if room is None:
+        return
+    try:
+        trainee = signed_in(request, room)
+    except NotJoined:
+        return
+    set_lang(practice_path(request), trainee.trainee, lang)
 
 
 def is_trainer(request: Request) -> bool:
