@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import LANGS
 from web_client import Classroom, Console, Page, new_sandbox
 
 from xingtu_sim.cli import main
 from xingtu_sim.domain.text import _
-from xingtu_sim.i18n import LANGS, Lang, render
+from xingtu_sim.i18n import Lang, render
 from xingtu_sim.sandbox.classroom import trainees
 from xingtu_sim.sandbox.practice import Status
 from xingtu_sim.web.limits import WrongCodes

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import sandbox_environment
+from conftest import LANGS, sandbox_environment
 from web_client import Console, Page, new_sandbox
 
 from xingtu_sim.cli import main
 from xingtu_sim.domain.text import _
-from xingtu_sim.i18n import LANGS, Lang, render
+from xingtu_sim.i18n import Lang, render
 from xingtu_sim.lessons import Lesson, Move, bundled_lessons, read_lessons
 from xingtu_sim.sandbox.attempts import current_attempt, moves
 from xingtu_sim.sandbox.practice import Status

@@ -41,8 +41,11 @@ def offered(request: Request) -> Mapping[str, Lesson]:
 
 
 def shown_in(lessons: Mapping[str, Lesson], lang: Lang) -> list[Lesson]:
-    """The lessons a page in `lang` lists: the bundled ones in its language, a trainer's own in any."""
-    return [lesson for lesson in lessons.values() if lesson.lang == lang or not _bundled(lesson)]
+    """The lessons a page in `lang` lists: the bundled ones in its language (English if none is), a trainer's
+    own in any."""
+    bundled_in = {lesson.lang for lesson in lessons.values() if _bundled(lesson)}
+    chosen = lang if lang in bundled_in else "en"
+    return [lesson for lesson in lessons.values() if lesson.lang == chosen or not _bundled(lesson)]
 
 
 def _bundled(lesson: Lesson) -> bool:
