@@ -165,8 +165,5 @@ def columns(lessons: Mapping[str, Lesson], lang: Lang) -> list[Column]:
 
 def best(statuses: Mapping[str, Status], keys: Sequence[str]) -> Status:
     """A trainee's status in a lesson, in whichever language they took it: done beats in progress."""
-    return next(
-        status
-        for status in _BEST_FIRST
-        if any(statuses.get(key) is status for key in keys) or status is Status.NOT_STARTED
-    )
+    found = {statuses.get(key, Status.NOT_STARTED) for key in keys}
+    return next(status for status in _BEST_FIRST if status in found)
