@@ -53,7 +53,7 @@ class PrettyReport:
             self.emit(f"  # {where}", dim=True)
         self.emit("")
         self.emit(f"  {result.keyword}: {result.title}", bold=True, nl=False)
-        self.emit(f"  # :{result.line}", dim=True)
+        self.emit(f"  # {shown_path(result.feature_file)}:{result.line}", dim=True)  # what `run FILE:LINE` takes
         for step in result.steps:
             self._step(step)
         if result.error:
