@@ -9,12 +9,13 @@ from __future__ import annotations
 import sqlite3
 import stat
 from collections.abc import Iterator
-from contextlib import closing, contextmanager, suppress
+from contextlib import closing, contextmanager, nullcontext, suppress
 from pathlib import Path
 
 from xingtu_sim.domain.errors import InputError, unreadable
 from xingtu_sim.domain.text import Text, _
 from xingtu_sim.sandbox.schema import SCHEMA_VERSION, upgrade
+from xingtu_sim.sandbox.turns import turns
 
 
 class NoSandbox(InputError):
@@ -35,6 +36,16 @@ def transaction(
 ) -> Iterator[sqlite3.Connection]:
     """One command's transaction on the sandbox file: all of it is written, or none of it (an error of the
     kind `commit_on` is the exception: what was written is committed before it goes on)."""
+    # This process's writers take turns in the order they came, checks of the file included (a check's read
+    # lock would hold up the commit before it); readers go straight in.
+    with turns(path).turn() if write else nullcontext(), _transaction(path, create, write, commit_on) as connection:
+        yield connection
+
+
+@contextmanager
+def _transaction(
+    path: Path, create: bool, write: bool, commit_on: type[BaseException] | tuple[()]
+) -> Iterator[sqlite3.Connection]:
     _refuse_what_is_not_a_file(path)
     if not _is_empty(path):
         _inspect_read_only(path)
