@@ -31,7 +31,7 @@ from xingtu_sim.sandbox.classroom import (
     set_lang,
     trainees,
 )
-from xingtu_sim.sandbox.practice import lesson_statuses, start_lesson
+from xingtu_sim.sandbox.practice import lesson_statuses, progress, start_lesson
 
 LESSONS = bundled_lessons()
 BY_KEY = {lesson.key: lesson for lesson in LESSONS}
@@ -187,6 +187,8 @@ def test_recordings_give_every_attempt_of_every_trainee_in_a_folder_of_their_own
 
 # The dashboard reads by the indexes: its cost does not grow with the journal.
 
+MADE_AT = "2026-01-01T00:00:00+00:00"
+
 
 @pytest.fixture
 def counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
@@ -208,6 +210,9 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return steps
 
 
+HOUR_PASSES = f"INSERT INTO journal VALUES (?, ?, 0, 'hours_pass', '{{\"n\":\"1\"}}', NULL, '{MADE_AT}')"
+
+
 def classroom_with_journal(path: Path, moves_per_attempt: int) -> None:
     """10 trainees who each started 3 lessons, every attempt journaled `moves_per_attempt` moves (worked out)."""
     code = open_class(path).code
@@ -218,7 +223,7 @@ def classroom_with_journal(path: Path, moves_per_attempt: int) -> None:
     with sqlite3.connect(path) as connection:
         attempt_ids = [row[0] for row in connection.execute("SELECT id FROM attempt WHERE lesson IS NOT NULL")]
         connection.executemany(
-            "INSERT INTO journal VALUES (?, ?, 0, 'hours_pass', '{\"n\":\"1\"}', NULL, '2026-01-01T00:00:00+00:00')",
+            HOUR_PASSES,
             [(attempt, seq) for attempt in attempt_ids for seq in range(1, moves_per_attempt + 1)],
         )
         connection.execute(
@@ -262,3 +267,25 @@ def test_an_attempt_is_replayed_for_the_dashboard_only_once_after_it_moves(path:
 def test_a_trainees_account_keeps_the_rules_it_joined_under(path: Path, code: str) -> None:
     li = join(path, "李雷", code, rules=Rules(accept_window_hours=48))
     assert current_attempt(path, li.account).rules.accept_window_hours == 48
+
+
+def test_free_practice_progress_costs_the_same_with_a_journal_a_hundred_times_longer(
+    tmp_path: Path, counted: list[int]
+) -> None:
+    """Every page asks for the progress: free practice has no goal, so its journal is not replayed."""
+    costs = []
+    for length in (5, 500):
+        path = tmp_path / f"{length}.db"
+        create(path, CreatorAccount(followers=150_000))
+        attempt = current_attempt(path, "default")
+        with sqlite3.connect(path) as connection:
+            connection.executemany(
+                HOUR_PASSES,
+                [(attempt.id, seq) for seq in range(1, length + 1)],
+            )
+            connection.execute("UPDATE attempt SET moves = ? WHERE id = ?", (length, attempt.id))
+        connection.close()
+        counted[0] = 0
+        assert progress(path, "default", LESSONS).goals == []
+        costs.append(counted[0])
+    assert costs[1] <= costs[0] * 1.5 + 5, costs

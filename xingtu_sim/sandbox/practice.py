@@ -120,6 +120,9 @@ def practice_of(attempt: Attempt, lessons: Lessons, lang: Lang) -> Practice:
 
 def progress(path: Path, account: str, lessons: Lessons, lang: Lang = "en") -> Progress:
     """The current attempt's progress: each goal step met or not yet after its moves, in the lesson's language."""
+    current = current_attempt(path, account)
+    if current.lesson is None:  # free practice has no goal: nothing to replay (every page asks)
+        return Progress(current, [], done=False)
     attempt, entries = attempt_with_moves(path, account)
     practice = practice_of(attempt, lessons, lang)
     goals = practice.progress([entry.move for entry in entries])
