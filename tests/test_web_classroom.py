@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -12,9 +13,12 @@ from click.testing import CliRunner
 from conftest import LANGS
 from web_client import Classroom, Console, Page, new_sandbox
 
+from xingtu_sim import CreatorAccount
 from xingtu_sim.cli import main
+from xingtu_sim.domain.rules import Rules
 from xingtu_sim.domain.text import _
 from xingtu_sim.i18n import Lang, render
+from xingtu_sim.sandbox import create
 from xingtu_sim.sandbox.classroom import trainees
 from xingtu_sim.sandbox.practice import Status
 from xingtu_sim.web.limits import WrongCodes
@@ -238,3 +242,10 @@ def test_a_trainee_who_switches_language_has_free_practice_recorded_in_it(room: 
     archive = zipfile.ZipFile(io.BytesIO(room.trainer().client.get("/class/recordings.zip").content))
     (name,) = archive.namelist()
     assert archive.read(name).decode().startswith("# language: zh-CN\n")
+
+
+def test_a_trainee_s_account_is_under_the_rules_in_force(tmp_path: Path) -> None:
+    path = tmp_path / "class.db"
+    create(path, CreatorAccount(followers=150_000), rules=Rules(service_fee_percent=Decimal(10)))
+    trainee = Classroom(path).trainee("Li Lei")
+    assert "Platform service fee on the price 10%" in trainee.get("/account").text

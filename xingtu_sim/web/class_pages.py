@@ -6,6 +6,7 @@ import io
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -16,6 +17,7 @@ from xingtu_sim.domain.errors import InputError
 from xingtu_sim.domain.text import Text, _
 from xingtu_sim.i18n import Lang
 from xingtu_sim.lessons import Lesson
+from xingtu_sim.sandbox import DEFAULT_ACCOUNT, session
 from xingtu_sim.sandbox import classroom as class_store
 from xingtu_sim.sandbox.practice import Status
 from xingtu_sim.web import who
@@ -82,7 +84,7 @@ async def join(request: Request) -> Response:
         return response
     try:
         trainee = await run_in_threadpool(
-            class_store.join, who.practice_path(request), values["name"], values["code"], lang=lang_of(request)
+            _join, who.practice_path(request), values["name"], values["code"], lang_of(request)
         )
     except class_store.WrongCode as wrong:
         limits.wrong(client)
@@ -93,6 +95,13 @@ async def join(request: Request) -> Response:
     who.sign_in_trainee(response, room, trainee.id, trainee.account)
     remember_lang(response, trainee.lang)  # the language they joined in, on every page from now on
     return response
+
+
+def _join(path: Path, name: str, code: str, lang: Lang) -> class_store.Trainee:
+    """A new trainee, whose account is under the rules in force (serve --rules puts them on the sandbox's own)."""
+    with session(path, DEFAULT_ACCOUNT, write=False) as current:
+        rules = current.rules
+    return class_store.join(path, name, code, lang=lang, rules=rules)
 
 
 async def dashboard(request: Request) -> Response:
