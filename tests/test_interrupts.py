@@ -218,3 +218,9 @@ def test_an_interrupt_swallowed_where_it_landed_still_stops_the_run(tmp_path: Pa
     with signals_as_interrupts(), pytest.raises(KeyboardInterrupt):
         run_paths([_long_feature(tmp_path, rows=3)], RunOptions("en"), land_a_signal_in_a_clean_up)
     assert len(finished) == 1
+
+
+def test_a_signal_handled_once_does_not_stop_what_runs_next_in_the_same_process(tmp_path: Path) -> None:
+    with signals_as_interrupts(), pytest.raises(KeyboardInterrupt):
+        signal.raise_signal(signal.SIGINT)
+    run_paths([_long_feature(tmp_path, rows=2)], RunOptions("en"))  # not stopped by the signal above

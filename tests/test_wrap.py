@@ -76,3 +76,24 @@ def test_a_command_in_an_error_stays_on_one_line_so_that_copying_it_copies_all_o
     lines = wrap_text(f"Start one with: {command}", 40, keep_command=True)
     assert lines == ["Start one with:", command]
     assert wrap_text(f"Start one with: {command}", 40)[-1] != command  # elsewhere it wraps like any text
+
+
+def test_wrapping_reads_each_character_a_bounded_number_of_times(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An error quoting a very long step is laid out in linear time (it was quadratic: a fuzzed file hung)."""
+    from xingtu_sim.cli import wrap as wrapping
+
+    counted = [0]
+    measure = wrapping.columns
+
+    def counting(text: str) -> int:
+        counted[0] += len(text)
+        return measure(text)
+
+    monkeypatch.setattr(wrapping, "columns", counting)
+    work = []
+    for words in (1_000, 8_000):
+        for width in (80, wrapping.UNWRAPPED):
+            counted[0] = 0
+            wrapping.wrap_text("word " * words + "字" * words, width)
+            work.append(counted[0] / (words * 6))
+    assert max(work) < 4, work  # columns looked at per character of the text

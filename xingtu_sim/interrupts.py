@@ -73,6 +73,8 @@ def signals_as_interrupts() -> Iterator[None]:
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
+        if outermost:
+            _received.clear()  # handled by now: what runs next in this process starts afresh
 
 
 def interrupted_line(interrupt: KeyboardInterrupt, lang: Lang | None = None) -> str:

@@ -60,18 +60,25 @@ def _opening_glued(pieces: list[str]) -> list[str]:
 
 
 def wrap(pieces: list[str], width: int, indent: str = "", hanging: str = "") -> list[str]:
-    """Pieces laid out in lines of at most `width` columns; a piece wider than that gets a line of its own."""
+    """Pieces laid out in lines of at most `width` columns; a piece wider than that gets a line of its own.
+
+    Linear in the text: each line keeps count of the columns it takes (an error quoting a 100,000-character
+    step is laid out at once).
+    """
     lines: list[list[str]] = [[]]
+    used = columns(indent)  # the columns the last line takes so far, its trailing spaces included
     for piece in pieces:
         line = lines[-1]
-        line_indent = indent + hanging if len(lines) > 1 else indent
-        if not line or columns(line_indent + "".join(line) + piece.rstrip()) <= width:
+        if not line or used + columns(piece.rstrip()) <= width:
             line.append(piece)
-        elif piece[0] in _NO_LINE_START and len(line) > 1:
+            used += columns(piece)
+            continue
+        if piece[0] in _NO_LINE_START and len(line) > 1:
             carried = [line.pop()]
             while len(line) > 1 and carried[0][0] in _NO_LINE_START:
                 carried.insert(0, line.pop())
             lines.append([*carried, piece])
         else:
             lines.append([piece.lstrip()])
+        used = columns(indent + hanging + "".join(lines[-1]))
     return [(indent + (hanging if number else "") + "".join(line)).rstrip() for number, line in enumerate(lines)]
