@@ -23,8 +23,7 @@ _LOCALE_VARIABLES = ("XINGTU_SIM_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
 
 
 def locale_dirs() -> tuple[Path, ...]:
-    extra = [Path(folder) for folder in os.environ.get(LOCALE_DIR_ENV, "").split(os.pathsep) if folder]
-    return (*extra, LOCALE_DIR)
+    return _locale_dirs(os.environ.get(LOCALE_DIR_ENV, ""))
 
 
 def available_languages() -> tuple[Lang, ...]:
@@ -67,6 +66,11 @@ def default_lang() -> Lang:
             except ValueError:
                 return SOURCE_LANG
     return SOURCE_LANG
+
+
+@cache
+def _locale_dirs(setting: str) -> tuple[Path, ...]:
+    return (*(Path(folder) for folder in setting.split(os.pathsep) if folder), LOCALE_DIR)
 
 
 @cache

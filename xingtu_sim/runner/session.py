@@ -28,11 +28,21 @@ from xingtu_sim.runner.selection import Selection, check_lines
 from xingtu_sim.steps import plugin as steps_plugin
 from xingtu_sim.steps.plugin import SETTINGS, StepSettings
 
+# pytest's own plugins a run of scenarios has no use for. Among them the unraisable- and thread-exception
+# plugins run gc.collect() several times a run: in a process holding many objects (a test session, a
+# classroom server) that was nine tenths of a run's time.
+_UNUSED_PLUGINS = (
+    *("cacheprovider", "terminal", "unraisableexception", "threadexception", "faulthandler", "debugging"),
+    *("doctest", "unittest", "junitxml", "pastebin", "legacypath", "stepwise", "setuponly", "setupplan"),
+    "subtests",
+)
+
 # pytest's own settings for a run: none of the user's (no ini file, no conftest.py, no plugins found
 # by entry point), no cache, no terminal output (the reports are ours), tags are not pytest marks.
 _PYTEST_ARGS = (
     *("-c", os.devnull, "--noconftest"),
-    *("-p", "no:cacheprovider", "-p", "no:terminal", "-p", "pytest_bdd.plugin"),
+    *(arg for plugin in _UNUSED_PLUGINS for arg in ("-p", f"no:{plugin}")),
+    *("-p", "pytest_bdd.plugin"),
     *("-W", "ignore::pytest.PytestUnknownMarkWarning"),
 )
 
@@ -122,6 +132,9 @@ class _Scenarios:
     @pytest.hookimpl(tryfirst=True)
     def pytest_configure(self, config: pytest.Config) -> None:
         config.stash[SETTINGS] = StepSettings(self.options.rules, self.options.lang)
+        # pytest's report of a failure is not shown (the reports are ours): the plain traceback, as pytest's
+        # own would parse every source file on the way (`--tb` belongs to the terminal plugin, left out).
+        config.option.tbstyle = "native"
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_collection(self, session: pytest.Session) -> bool:
