@@ -17,6 +17,7 @@ import pytest
 from hypothesis import settings
 
 from xingtu_sim import DEFAULT_RULES, CreatorAccount, Workspace
+from xingtu_sim import sandbox as sandbox_store
 from xingtu_sim.i18n import Lang
 from xingtu_sim.tools.tour import Choice, Move, Tour, Wait
 
@@ -30,6 +31,13 @@ pytest_plugins = ["xingtu_sim.steps.plugin", "pytester"]
 # (tests/hypothesis_budget.py). Registered here, before Hypothesis's plugin loads the chosen one.
 settings.register_profile("ci", settings.get_profile("default"))
 settings.register_profile("dev", max_examples=10)
+
+
+def pytest_sessionfinish() -> None:
+    web_client = sys.modules.get("web_client")
+    if web_client is not None:  # the in-process consoles' event loop
+        web_client.close_event_loop()
+
 
 # The languages the tests read, each against its own expected text: English (the message ids) and the
 # Chinese catalogue. (Which languages exist is the catalogues' business: a third one breaks no test.)
@@ -133,10 +141,12 @@ def ok(db: Path, *args: str) -> str:
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
-    """A sandbox for a Douyin creator with 150,000 followers who has opened Xingtu."""
+    """A sandbox for a Douyin creator with 150,000 followers who has opened Xingtu (made in this process: it is
+    where a test starts, not what it tests)."""
     path = tmp_path / "practice.db"
-    ok(path, "new", "--followers", "150000")
-    ok(path, "open")
+    sandbox_store.create(path, CreatorAccount(followers=150_000))
+    with sandbox_store.session(path) as current:
+        current.open_xingtu()
     return path
 
 

@@ -86,6 +86,7 @@ def test_characters_that_mean_syntax_are_escaped() -> None:
     assert dot_text('a "quote" and a \\ backslash') == '"a \\"quote\\" and a \\\\ backslash"'
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("output_format", ["mermaid", "dot"])
 def test_the_text_is_the_same_in_every_process(output_format: str) -> None:
     """Set order and hashing must not leak into the drawing (PYTHONHASHSEED differs)."""

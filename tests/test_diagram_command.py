@@ -96,6 +96,7 @@ def test_without_graphviz_a_picture_is_refused_with_how_to_install_it(
     assert not target.exists()
 
 
+@pytest.mark.slow
 def test_a_graphviz_that_fails_is_reported_without_a_traceback(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     failing = shutil.which("false")
     if failing is None:
@@ -108,6 +109,7 @@ def test_a_graphviz_that_fails_is_reported_without_a_traceback(monkeypatch: pyte
     assert "Traceback" not in result.output
 
 
+@pytest.mark.slow
 @needs_graphviz
 @pytest.mark.parametrize("lang", LANGS)
 def test_svg_goes_to_standard_output_with_every_state_label(lang: Lang) -> None:
@@ -117,6 +119,7 @@ def test_svg_goes_to_standard_output_with_every_state_label(lang: Lang) -> None:
     assert all(f">{render(state, lang)}</text>" in result.stdout for state in State)
 
 
+@pytest.mark.slow
 @needs_graphviz
 @pytest.mark.parametrize("lang", LANGS)
 def test_png_is_written_to_the_output_file(tmp_path: Path, lang: Lang) -> None:
@@ -126,6 +129,7 @@ def test_png_is_written_to_the_output_file(tmp_path: Path, lang: Lang) -> None:
     assert target.read_bytes().startswith(PNG_SIGNATURE)
 
 
+@pytest.mark.slow
 @needs_graphviz
 def test_png_goes_to_standard_output_when_it_is_piped() -> None:
     result = CliRunner().invoke(main, ["diagram", "--format", "png"])

@@ -205,6 +205,7 @@ def _french_catalogue(folder: Path) -> None:
         write_mo(out, catalogue)
 
 
+@pytest.mark.slow
 def test_a_catalogue_file_in_a_locale_folder_is_a_new_language_for_the_whole_command_line(tmp_path: Path) -> None:
     _french_catalogue(tmp_path)
     environment = {**os.environ, "XINGTU_SIM_LOCALE_DIR": str(tmp_path), "NO_COLOR": "1"}

@@ -12,6 +12,7 @@ from xingtu_sim.cli import main
 from xingtu_sim.steps.vocabulary import VOCABULARY, Kind, step_line
 
 
+@pytest.mark.slow
 def test_another_project_can_use_the_steps_as_a_pytest_plugin(pytester: pytest.Pytester) -> None:
     pytester.makefile(
         ".feature",
@@ -42,6 +43,7 @@ def test_steps_lists_every_phrasing_under_each_of_its_keywords(lang: str) -> Non
     assert ("脚本待确认 (script_review)" if lang == "zh-CN" else "script review (script_review)") in result.output
 
 
+@pytest.mark.slow
 def test_help_does_not_import_pytest() -> None:
     probe = "import sys; from xingtu_sim.cli import main\ntry: main(['--help'])\nexcept SystemExit: pass\n"
     probe += "print('pytest' in sys.modules, 'pytest_bdd' in sys.modules)"

@@ -83,6 +83,7 @@ def test_every_phrase_of_the_vocabulary_has_something_to_do(phrase: object) -> N
     assert handled(phrase)  # type: ignore[arg-type]
 
 
+@pytest.mark.slow
 def test_another_project_sets_rules_and_language_with_options(pytester: pytest.Pytester) -> None:
     pytester.makefile(".feature", fees=COMPLETED.replace("7600", "7200"))
     pytester.makefile(".toml", rules="service_fee_percent = 10\n")
@@ -101,6 +102,7 @@ def test_a_step_written_twice_gets_a_result_of_its_own_each_time(tmp_path: Path)
     assert [step.status.value for step in scenario.steps][-3:] == ["passed", "passed", "failed"]
 
 
+@pytest.mark.slow
 def test_a_step_of_another_project_with_our_words_takes_precedence(pytester: pytest.Pytester) -> None:
     pytester.makefile(".feature", fees=COMPLETED)
     pytester.makeconftest('pytest_plugins = ["xingtu_sim.steps.plugin"]')

@@ -151,6 +151,7 @@ def test_a_read_only_session_cannot_make_a_move(path: Path) -> None:
 # Both doors journal.
 
 
+@pytest.mark.slow
 def test_the_cli_sandbox_journals_its_moves_and_its_refusals(db: Path) -> None:
     ok(db, "offer", "Spring launch", "--brand", "Nike", "--price", "8,000", "--requirements", "a 30 s video")
     ok(db, "do", "view", "Spring launch")

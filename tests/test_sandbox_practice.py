@@ -195,6 +195,7 @@ def record(db: Path, *args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["en", "zh-CN"])
 def test_sandbox_record_writes_the_practice_in_the_chosen_language_and_it_runs_green(
     db: Path, tmp_path: Path, lang: str
@@ -218,6 +219,7 @@ def test_sandbox_record_writes_the_practice_in_the_chosen_language_and_it_runs_g
     assert record(db, "--lang", lang, "record", "--name", "Li Lei") == (0, text)
 
 
+@pytest.mark.slow
 def test_sandbox_record_of_a_lesson_started_on_the_web_console_records_it_with_its_goal(
     db: Path, tmp_path: Path
 ) -> None:

@@ -103,6 +103,7 @@ def test_bad_input_exits_2_naming_what_is_wrong(tmp_path: Path, args: list[str],
     assert "Traceback" not in result.output
 
 
+@pytest.mark.slow
 def test_help_and_show_policy_never_import_numpy() -> None:
     script = (
         "import sys\n"

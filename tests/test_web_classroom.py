@@ -216,9 +216,7 @@ def test_a_restart_keeps_every_trainee_and_the_trainer_signed_in_but_not_the_old
     old_link = f"/class?token={room.opened.trainer_token}"
     restarted = Classroom(room.path)  # serve --class again on the same file
     assert restarted.opened.code == room.opened.code
-    li.client.app = restarted.app
-    li.client._transport.app = restarted.app  # type: ignore[attr-defined]
-    trainer.client._transport.app = restarted.app  # type: ignore[attr-defined]
+    li.app.app = trainer.app.app = restarted.app
     assert "Li's task" in li.get("/").buttons
     assert trainer.get("/class").status == 200
     assert restarted.browser().get(old_link).status == 403

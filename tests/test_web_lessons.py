@@ -228,6 +228,7 @@ BAD_LESSONS = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(BAD_LESSONS))
 def test_serve_refuses_a_trainer_s_lesson_that_cannot_be_one_with_its_file_and_line(tmp_path: Path, name: str) -> None:
     text, line, why = BAD_LESSONS[name]

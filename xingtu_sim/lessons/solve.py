@@ -1,7 +1,7 @@
 """The fewest moves that finish a lesson, found by breadth-first search over the moves a trainee can make.
 
-A lesson whose goal no sequence of moves reaches would leave a trainee stuck; lessons are checked with this
-when they are read, and the search is a hint a page can offer.
+A lesson whose goal no sequence of moves reaches would leave a trainee stuck: the tests check every bundled
+lesson with this, and that one move fewer does not finish it.
 """
 
 from __future__ import annotations
@@ -28,16 +28,20 @@ def shortest_solution(practice: Practice, max_moves: int = MAX_MOVES) -> list[Mo
     while frontier:
         moves = frontier.popleft()
         try:
-            context = practice.replay(moves).context
+            replay = practice.replay(moves)
         except XingtuError:  # a move a page would not offer (a name taken, say): not a trainee's move
             continue
+        context = replay.context
         state = _state(context)
         if state in seen:
             continue
         seen.add(state)
         if _goal_met(practice, context):
             return moves
-        if len(moves) < max_moves:
+        # A refused move changes nothing but which refusal came last, and the next move replaces that: what
+        # could follow it was reached without it.
+        refused = bool(replay.refusals) and replay.refusals[-1] is not None
+        if len(moves) < max_moves and not refused:
             frontier.extend([*moves, move] for move in _possible_moves(context))
     return None
 
