@@ -12,7 +12,7 @@ from dataclasses import astuple
 
 from xingtu_sim.domain.errors import XingtuError
 from xingtu_sim.domain.lifecycle import TRANSITIONS, Trigger
-from xingtu_sim.lessons.practice import Practice, perform_goal
+from xingtu_sim.lessons.practice import Practice, perform_goal, perform_move
 from xingtu_sim.steps.context import ScenarioContext, StepFailed
 from xingtu_sim.steps.moves import Move
 from xingtu_sim.steps.vocabulary import PHRASE_FOR_TRIGGER
@@ -22,28 +22,51 @@ _ACCOUNT_MOVES = (Move("open"), Move("stop_receiving"), Move("resume_receiving")
 
 
 def shortest_solution(practice: Practice, max_moves: int = MAX_MOVES) -> list[Move] | None:
-    """The fewest moves after which every goal step holds, or None when none of up to `max_moves` does."""
+    """The fewest moves after which every goal step holds, or None when none of up to `max_moves` does.
+
+    Breadth first, replaying each sequence of moves that changed something. A refused move changes nothing but
+    which refusal came last (the lifecycle's promise), so it is tried on the context it was refused in, and
+    nothing is searched after it: the next move would replace that refusal.
+    """
     frontier: deque[list[Move]] = deque([[]])
     seen: set[Hashable] = set()
+    ending_in_a_refusal: list[Move] | None = None  # a solution one move longer than the moves being searched
     while frontier:
         moves = frontier.popleft()
+        if ending_in_a_refusal is not None and len(moves) >= len(ending_in_a_refusal):
+            return ending_in_a_refusal
         try:
             replay = practice.replay(moves)
         except XingtuError:  # a move a page would not offer (a name taken, say): not a trainee's move
             continue
         context = replay.context
-        state = _state(context)
-        if state in seen:
+        if not _first_visit(context, seen):
             continue
-        seen.add(state)
         if _goal_met(practice, context):
             return moves
-        # A refused move changes nothing but which refusal came last, and the next move replaces that: what
-        # could follow it was reached without it.
-        refused = bool(replay.refusals) and replay.refusals[-1] is not None
-        if len(moves) < max_moves and not refused:
-            frontier.extend([*moves, move] for move in _possible_moves(context))
-    return None
+        if len(moves) == max_moves or (replay.refusals and replay.refusals[-1] is not None):
+            continue
+        for move, possible in _moves(context):
+            if possible:
+                frontier.append([*moves, move])
+            elif ending_in_a_refusal is None and _refused_and_done(practice, context, move, seen):
+                ending_in_a_refusal = [*moves, move]
+    return ending_in_a_refusal
+
+
+def _refused_and_done(practice: Practice, context: ScenarioContext, move: Move, seen: set[Hashable]) -> bool:
+    """Make a move the lifecycle refuses, on the context itself; whether the goal then holds."""
+    refusal = perform_move(context, move)
+    assert refusal is not None, f"{move} was possible, though the task's possible moves did not have it"
+    return _first_visit(context, seen) and _goal_met(practice, context)
+
+
+def _first_visit(context: ScenarioContext, seen: set[Hashable]) -> bool:
+    state = _state(context)
+    if state in seen:
+        return False
+    seen.add(state)
+    return True
 
 
 def _goal_met(practice: Practice, context: ScenarioContext) -> bool:
@@ -56,17 +79,21 @@ def _goal_met(practice: Practice, context: ScenarioContext) -> bool:
     return bool(practice.goal)
 
 
-def _possible_moves(context: ScenarioContext) -> Iterator[Move]:
-    """Every move of every task, the account's actions, and letting time pass until the next task lapses."""
+def _moves(context: ScenarioContext) -> Iterator[tuple[Move, bool]]:
+    """Every move of every task, the account's actions, and letting time pass until the next task lapses; each
+    with whether it may change something (a task's move the lifecycle refuses now does not)."""
     workspace = context.workspace
     for task in workspace:
+        possible = {transition.trigger for transition in task.possible_now()}
         for transition in TRANSITIONS:
             if transition.trigger is not Trigger.EXPIRE and transition.trigger in PHRASE_FOR_TRIGGER:
-                yield Move(PHRASE_FOR_TRIGGER[transition.trigger].key, {"task": task.name})
-    yield from _ACCOUNT_MOVES
+                move = Move(PHRASE_FOR_TRIGGER[transition.trigger].key, {"task": task.name})
+                yield move, transition.trigger in possible
+    for move in _ACCOUNT_MOVES:
+        yield move, True
     deadlines = [task.hours_left for task in workspace]
     hours = min((left for left in deadlines if left is not None and left > 0), default=1)
-    yield Move("hours_pass", {"n": str(hours)})
+    yield Move("hours_pass", {"n": str(hours)}), True
 
 
 def _state(context: ScenarioContext) -> Hashable:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from xingtu_sim.domain.text import Message, _
 from xingtu_sim.i18n import Lang
@@ -48,6 +48,7 @@ def _what_is_wrong(name: str, value: str) -> Message:
     return _('{value} needs double quotes: "{name}"', value=value, name=value.strip(_QUOTE_MARKS))
 
 
+@lru_cache(maxsize=4096)  # a long file says the same undefined step many times
 def nearest_phrasing(step_text: str, step_type: str, lang: Lang) -> Message:
     """Why the step is undefined and what to write instead; keywords in the vocabulary's language for `lang`."""
     kind = Kind.from_label(step_type)
