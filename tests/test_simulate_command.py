@@ -55,6 +55,7 @@ def test_the_json_report_repeats_byte_for_byte_and_carries_no_timings() -> None:
     assert sum(report["outcomes"].values()) == report["orders"] == 3000
 
 
+@pytest.mark.slow
 def test_the_transitions_engine_prints_the_same_json() -> None:
     args = ("--orders", "1500", "--seed", "4", "--json")
     assert _simulate(*args, "--engine", "transitions") == _simulate(*args, "--engine", "compiled")

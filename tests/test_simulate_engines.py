@@ -90,7 +90,8 @@ def test_a_creator_slower_than_the_accept_window_sees_every_task_lapse_at_its_de
         assert (outcomes.hours == DEFAULT_RULES.accept_window_hours).all()
 
 
-@pytest.mark.parametrize("engine", ["compiled", "transitions"])
+# The transitions engine's run is for the full suite (README: Developing): a hundred times slower.
+@pytest.mark.parametrize("engine", ["compiled", pytest.param("transitions", marks=pytest.mark.slow)])
 def test_progress_hears_of_every_task_once(engine: str) -> None:
     heard: list[int] = []
     simulate(engine, 3_000, 6, BUSY, STRICT, heard.append)

@@ -50,8 +50,14 @@ EVERYONE_AGREES = parse_policy(
     ),
     "everyone agrees",
 )
-ENGINES = ["compiled", "transitions"]
-CASES = [(engine, policy) for engine in ENGINES for policy in (DEFAULT_POLICY, RELUCTANT)]
+# The transitions engine is a hundred times slower: the fast loop (README: Developing) compares it with the
+# compiled one once (test_both_engines_write_byte_identical_json); each property of it alone is for the full suite.
+ENGINES = ["compiled", pytest.param("transitions", marks=pytest.mark.slow)]
+CASES = [
+    pytest.param(engine, policy, marks=[pytest.mark.slow] if engine == "transitions" else [])
+    for engine in ("compiled", "transitions")
+    for policy in (DEFAULT_POLICY, RELUCTANT)
+]
 
 
 @pytest.mark.slow

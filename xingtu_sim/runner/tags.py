@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from cucumber_tag_expressions import TagExpressionError, parse
 from cucumber_tag_expressions.model import And, Expression, Literal, Not, Or
@@ -21,7 +22,7 @@ class TagFilter:
         given = [expression for expression in given if expression.strip()]
         self.given = tuple(given)  # as written, one per --tags
         self.expression = " and ".join(given if len(given) < 2 else [f"({e})" for e in given]) or None
-        self._parsed = [_parse(expression) for expression in given]
+        self._parsed = [compile_expression(_parse(expression)) for expression in given]
 
     @property
     def selects_all(self) -> bool:
@@ -29,7 +30,7 @@ class TagFilter:
 
     def matches(self, tags: Iterable[str]) -> bool:
         present = set(tags)
-        return all(evaluate(parsed, present) for parsed in self._parsed)
+        return all(parsed.holds(present) for parsed in self._parsed)
 
 
 def _parse(expression: str) -> Expression:
@@ -70,33 +71,69 @@ def explain(error: str, expression: str) -> Text:
     return _('it is not a tag expression such as "@no-op and not @zh"')
 
 
-def evaluate(expression: Expression, tags: set[str]) -> bool:
-    """The expression's truth for these tags, without recursion.
+@dataclass(frozen=True)
+class Operator:
+    """An `and`, `or` or `not` of tags and other operators, its tag operands one set: `and`s within an `and`
+    (and `or`s within an `or`) are merged, so `@t1 and @t2 and … @t1000` is one set test."""
 
-    The library's own evaluate() recurses once per operator, so `@t1 and @t2 and … @t1000` exceeded
-    Python's recursion limit; here the tree is walked with a stack of its own.
-    """
-    pending: list[tuple[Expression, bool]] = [(expression, False)]
-    values: list[bool] = []
+    kind: type[And | Or | Not]
+    tags: frozenset[str]
+    operands: tuple[Operator, ...]
+
+    def holds(self, present: set[str]) -> bool:
+        """Whether it holds for the tags present, without recursion (parentheses may nest a thousand deep)."""
+        pending: list[tuple[Operator, bool]] = [(self, False)]
+        values: list[bool] = []
+        while pending:
+            operator, operands_done = pending.pop()
+            if not operands_done:
+                pending.append((operator, True))
+                pending.extend((operand, False) for operand in operator.operands)
+                continue
+            found = [values.pop() for _operand in operator.operands]
+            values.append(operator._value(found, present))
+        return values[0]
+
+    def _value(self, operands: list[bool], present: set[str]) -> bool:
+        if self.kind is And:
+            return self.tags <= present and all(operands)
+        if self.kind is Or:
+            return not self.tags.isdisjoint(present) or any(operands)
+        return not (self.tags <= present and all(operands))  # `not` has one operand: a tag or an operator
+
+
+def compile_expression(expression: Expression) -> Operator:
+    """The parsed expression as operators over sets of tags, built without recursion (the parser nests
+    `@t1 and @t2 and … @t1000` a thousand deep)."""
+    root = And(expression)  # a lone tag becomes an operator too
+    built: dict[int, Operator] = {}
+    pending: list[tuple[Expression, bool]] = [(root, False)]
     while pending:
-        node, children_done = pending.pop()
+        node, operands_done = pending.pop()
         terms = _terms(node)
-        if terms is None:
-            values.append(node.name in tags if isinstance(node, Literal) else bool(node.evaluate(tags)))
-        elif not children_done:
+        if not operands_done:
             pending.append((node, True))
-            pending.extend((term, False) for term in reversed(terms))
-        else:
-            found = values[len(values) - len(terms) :]
-            del values[len(values) - len(terms) :]
-            values.append(all(found) if isinstance(node, And) else any(found) if isinstance(node, Or) else not found[0])
-    return values[0]
+            pending.extend((term, False) for term in terms if not isinstance(term, Literal))
+            continue
+        tags = {term.name for term in terms if isinstance(term, Literal)}
+        operands: list[Operator] = []
+        for term in terms:
+            if isinstance(term, Literal):
+                continue
+            operand = built.pop(id(term))
+            if isinstance(node, And | Or) and type(term) is type(node):  # the same operator: one set
+                tags |= operand.tags
+                operands += operand.operands
+            else:
+                operands.append(operand)
+        built[id(node)] = Operator(type(node), frozenset(tags), tuple(operands))
+    return built[id(root)]
 
 
-def _terms(node: Expression) -> tuple[Expression, ...] | None:
-    """The operands of an operator; None for a tag (or an empty expression)."""
+def _terms(node: Expression) -> tuple[Expression, ...]:
+    """The operands of an operator (an empty expression is refused before it gets here)."""
     if isinstance(node, And | Or):
         return tuple(node.terms)
     if isinstance(node, Not):
         return (node.term,)
-    return None
+    raise TypeError(f"not an operator or a tag: {node!r}")
