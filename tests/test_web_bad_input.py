@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 from conftest import LANGS
-from web_client import Console, new_sandbox
+from web_client import Console, Page, new_sandbox
 
 from xingtu_sim.i18n import Lang
+from xingtu_sim.sandbox import store
 from xingtu_sim.web.render import task_href
+from xingtu_sim.web.security import CSRF_FIELD
 
 NAME = "Spring launch"
 
@@ -362,3 +366,28 @@ def test_a_refused_publish_gets_the_form_back_with_the_reason(tmp_path: Path) ->
     assert 'Refused: brand "Nike" cannot publish task "Spring launch". Reason: Xingtu not opened.' in page.alert
     assert page.headings[0] == "Publish a task"
     assert f'value="{NAME}"' in page.html
+
+
+@pytest.mark.parametrize(
+    ("address", "fields"),
+    [
+        ("/move", {"task": NAME, "trigger": "view"}),
+        ("/publish", {"name": "Summer", "brand": "Nike", "price": "8000"}),
+        ("/wait", {"hours": "1"}),
+        ("/account", {"action": "stop_receiving"}),
+    ],
+    ids=["move", "publish", "wait", "account"],
+)
+def test_a_file_another_command_holds_answers_503_for_a_move_as_for_a_page(
+    console: Console, monkeypatch: pytest.MonkeyPatch, address: str, fields: dict[str, str]
+) -> None:
+    token = console.token()
+    monkeypatch.setattr(store, "BUSY_TIMEOUT_SECONDS", 0.05)
+    with closing(sqlite3.connect(console.path)) as other:
+        other.execute("BEGIN EXCLUSIVE")  # another process in the middle of its command
+        page, moved = console.get("/"), Page(console.client.post(address, data={CSRF_FIELD: token, **fields}))
+        other.rollback()
+    for answer in (page, moved):
+        assert answer.status == 503, answer
+        assert "is busy: another command held it" in answer.alert
+    assert "Publish" not in moved.headings  # not a form sent back to correct: nothing in it was wrong

@@ -24,7 +24,8 @@ any attempt's progress and recording; `sandbox.classroom` keeps the class and it
 the trainer's dashboard. Both read the lessons (and so the runner): import them where they are used.
 
 Errors: NoSandbox (no such account, or no file yet), SandboxExists (create without force),
-UnusableSandbox (not a file we can read; left untouched), and the domain's ActionRefused and
+SandboxUnavailable (not a mistake in what was asked: UnusableSandbox, not a file we can read, left
+untouched; SandboxBusy, held by another command too long), and the domain's ActionRefused and
 InputError. A session that raises writes nothing, except that one ending in ActionRefused keeps
 what it did before and the refused move's journal row (the refusal itself changes nothing).
 
@@ -39,7 +40,7 @@ from xingtu_sim.sandbox.accounts import SandboxExists, account_keys, create, res
 from xingtu_sim.sandbox.duration import parse_duration
 from xingtu_sim.sandbox.schema import DEFAULT_ACCOUNT, SCHEMA_VERSION, Stage
 from xingtu_sim.sandbox.session import Counts, Session, session
-from xingtu_sim.sandbox.store import APPLICATION_ID, NoSandbox, UnusableSandbox
+from xingtu_sim.sandbox.store import APPLICATION_ID, NoSandbox, SandboxBusy, SandboxUnavailable, UnusableSandbox
 
 __all__ = [
     "APPLICATION_ID",
@@ -47,7 +48,9 @@ __all__ = [
     "SCHEMA_VERSION",
     "Counts",
     "NoSandbox",
+    "SandboxBusy",
     "SandboxExists",
+    "SandboxUnavailable",
     "Session",
     "Stage",
     "UnusableSandbox",

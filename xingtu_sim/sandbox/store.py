@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager, nullcontext, suppress
 from pathlib import Path
 
-from xingtu_sim.domain.errors import InputError, unreadable
+from xingtu_sim.domain.errors import InputError, XingtuError, unreadable
 from xingtu_sim.domain.text import Text, _
 from xingtu_sim.sandbox.schema import SCHEMA_VERSION, upgrade
 from xingtu_sim.sandbox.turns import turns
@@ -22,8 +22,18 @@ class NoSandbox(InputError):
     """The file holds no sandbox (or not the account asked for) yet."""
 
 
-class UnusableSandbox(InputError):
-    """The file is not a sandbox we can read: damaged, cut short, not SQLite. It was left untouched."""
+class SandboxUnavailable(XingtuError):
+    """The file cannot be used, whatever was asked of it: nothing was done. Not a mistake in what was asked,
+    so a form is not sent back with it: the console answers 503 (the command line exits 2, as for bad input)."""
+
+
+class UnusableSandbox(SandboxUnavailable):
+    """The file is not a sandbox we can read: damaged, cut short, not SQLite, or cannot be opened. It was left
+    untouched."""
+
+
+class SandboxBusy(SandboxUnavailable):
+    """Another command held the file longer than the busy timeout; trying again may work."""
 
 
 APPLICATION_ID = 0x58545342  # "XTSB" in the header marks a file as a xingtu-sim sandbox
@@ -219,9 +229,9 @@ def _has_schema(connection: sqlite3.Connection) -> bool:
     return bool(connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0])
 
 
-def _database_error(path: Path, error: sqlite3.OperationalError) -> InputError:
+def _database_error(path: Path, error: sqlite3.OperationalError) -> SandboxUnavailable:
     if "locked" in str(error) or "busy" in str(error):
-        return InputError(
+        return SandboxBusy(
             _(
                 "The sandbox {path} is busy: another command held it for {seconds} seconds. Try again.",
                 path=path,
@@ -229,4 +239,4 @@ def _database_error(path: Path, error: sqlite3.OperationalError) -> InputError:
             )
         )
     detail: Text = str(error)
-    return InputError(_("Cannot open the sandbox {path}: {error}", path=path, error=detail))
+    return UnusableSandbox(_("Cannot open the sandbox {path}: {error}", path=path, error=detail))

@@ -17,6 +17,7 @@ from xingtu_sim.domain.errors import InputError
 from xingtu_sim.domain.text import Message, _
 from xingtu_sim.i18n import Lang
 from xingtu_sim.lessons import Lesson, bundled_lessons
+from xingtu_sim.sandbox import SandboxUnavailable
 from xingtu_sim.web import actions, class_pages, lesson_pages, pages
 from xingtu_sim.web.forms import PageError
 from xingtu_sim.web.limits import WrongCodes
@@ -73,6 +74,7 @@ def create_app(
             NotJoined: _not_joined,
             PageError: _page_error,
             HTTPException: _http_error,
+            SandboxUnavailable: _store_error,
             InputError: _store_error,
         },
     )
@@ -134,5 +136,5 @@ async def _http_error(request: Request, error: Exception) -> Response:
 
 async def _store_error(request: Request, error: Exception) -> Response:
     """The sandbox file could not be used: busy, or deleted or damaged while the console was serving it."""
-    assert isinstance(error, InputError)
+    assert isinstance(error, SandboxUnavailable | InputError)
     return _error_page(request, 503, NOT_DONE, error.lines)
