@@ -119,6 +119,17 @@ def test_a_file_without_a_sandbox_gets_one_for_the_default_creator(
     assert sandbox(path, "new", "--followers", "1").returncode == 2  # it is a sandbox like any other
 
 
+def test_a_class_on_a_file_without_a_sandbox_says_each_trainee_gets_an_account(
+    tmp_path: Path, start: Callable[..., Served]
+) -> None:
+    path = tmp_path / "class.db"
+    served = start(path, "--class")
+    code, stdout, _stderr = served.stop()
+    assert code == 0
+    assert f"There was no sandbox in {path}: started one for the class (each trainee who joins gets" in stdout
+    assert "Douyin creator" not in stdout
+
+
 def test_the_web_stack_is_imported_only_by_serve() -> None:
     script = (
         "import sys\n"

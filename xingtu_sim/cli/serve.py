@@ -72,7 +72,15 @@ def command(host: str, port: int, classroom: bool, lesson_paths: tuple[Path, ...
         started, rules_changed = practice.ensure(rules)
         if folder is not None:
             _say(_("Made the folder {folder} for the sandbox.", folder=folder))
-        if started:
+        if started and classroom:
+            _say(
+                _(
+                    "There was no sandbox in {path}: started one for the class (each trainee who joins gets a "
+                    "creator account of their own).",
+                    path=practice.path,
+                )
+            )
+        elif started:
             _say(
                 _(
                     "There was no sandbox in {path}: started one for a Douyin creator with 150000 followers "
