@@ -9,7 +9,6 @@ after changing a page.
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -24,17 +23,11 @@ from xingtu_sim.sandbox import create, session
 from xingtu_sim.sandbox.classroom import join, open_class
 from xingtu_sim.sandbox.practice import start_lesson
 
-OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
-CHROMIUM = os.environ.get("XINGTU_SIM_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))  # the browser the tests use
+from chromium import launch  # noqa: E402  (found on the path just set)
+
+OUT = ROOT / "docs" / "screenshots"
 SCREENS = {
     "desktop": {"viewport": {"width": 1280, "height": 800}},
     "phone": {
@@ -141,7 +134,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
         filled = Path(folder) / "filled.db"
         fill(filled)
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         for screen, options in SCREENS.items():
             db = Path(folder) / f"{screen}.db"  # each screen starts from the same sandbox
             db.write_bytes(filled.read_bytes())

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import click
 import pytest
+from chromium import CHROMIUM, launch
 from hypothesis import settings
 
 from xingtu_sim import DEFAULT_RULES, CreatorAccount, Workspace
@@ -67,19 +68,6 @@ def program(name: str) -> bool:
     return shutil.which(name) is not None
 
 
-# A real browser: Debian's Chromium driven by Playwright (whose own browser download is not reachable here).
-CHROMIUM = os.environ.get("XINGTU_SIM_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     """One Chromium per test module; skipped without it, failed in CI (which installs it)."""
@@ -87,7 +75,7 @@ def browser() -> Iterator[Browser]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         yield browser
         browser.close()
 

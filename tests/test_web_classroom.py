@@ -4,7 +4,9 @@ every recording in a zip, wrong codes rate-limited, and a restart keeping everyo
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -21,6 +23,7 @@ from xingtu_sim.i18n import Lang, render
 from xingtu_sim.sandbox import create
 from xingtu_sim.sandbox.classroom import trainees
 from xingtu_sim.sandbox.practice import Status
+from xingtu_sim.web.class_pages import clock
 from xingtu_sim.web.limits import WrongCodes
 from xingtu_sim.web.render import task_href
 from xingtu_sim.web.security import CSRF_FIELD
@@ -181,12 +184,18 @@ def test_the_dashboard_shows_every_trainee_against_every_lesson_and_their_last_m
     assert rows["Zhang Wei"] == [waiting] * 9
     assert "Spring launch" in page.text
     assert "春季新品" in page.text
+    assert re.search(r"<li><time datetime=\S+\+00:00\">\d\d:\d\d</time> · ", page.html)  # made today
+
+
+def test_a_move_shows_its_time_of_day_in_the_server_s_time_zone_with_the_date_when_not_today() -> None:
+    made = datetime(2026, 11, 27, 23, 30, tzinfo=UTC)
+    here = made.astimezone()
+    assert clock(made, now=made) == here.strftime("%H:%M")
+    assert clock(made, now=made + timedelta(days=2)) == here.strftime("%Y-%m-%d %H:%M")
 
 
 def dashboard_rows(page: Page) -> dict[str, list[str]]:
     """Each trainee's row of the dashboard's table: the status shown in each lesson's column."""
-    import re
-
     rows = re.findall(r'<th scope="row">([^<]+)</th>(.*?)</tr>', page.html, flags=re.S)
     return {name: re.findall(r'<td class="status-\w+">([^<]+)</td>', cells) for name, cells in rows}
 

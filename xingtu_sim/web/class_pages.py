@@ -6,6 +6,7 @@ import io
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from starlette.concurrency import run_in_threadpool
@@ -132,7 +133,15 @@ async def dashboard(request: Request) -> Response:
         board=board,
         best=best,
         titles={key: lesson.title for key, lesson in lessons.items()},
+        clock=clock,
     )
+
+
+def clock(made_at: datetime, now: datetime | None = None) -> str:
+    """When a move was made, in the server's time zone (the trainer's, in a classroom): the time of day, with
+    the date before it when that was not today."""
+    local, today = made_at.astimezone(), (now or datetime.now(UTC)).astimezone().date()
+    return local.strftime("%H:%M" if local.date() == today else "%Y-%m-%d %H:%M")
 
 
 async def all_recordings(request: Request) -> Response:
