@@ -17,7 +17,8 @@ from web_client import Console, Page, new_sandbox
 from xingtu_sim.cli import main
 from xingtu_sim.domain.text import _
 from xingtu_sim.i18n import Lang, render
-from xingtu_sim.lessons import Lesson, Move, bundled_lessons, read_lessons
+from xingtu_sim.lessons import Lesson, Move, bundled_lessons, read_lessons, solve
+from xingtu_sim.lessons.solve import unfinishable
 from xingtu_sim.sandbox.attempts import current_attempt, moves
 from xingtu_sim.sandbox.practice import Status
 from xingtu_sim.steps.vocabulary import PHRASE_FOR_TRIGGER
@@ -208,6 +209,31 @@ def test_starting_a_lesson_without_the_form_s_token_is_refused_and_changes_nothi
     assert current_attempt(trainee.path) == before
 
 
+# Paid for a completed task, yet a balance of nothing: no sequence of moves makes both hold.
+IMPOSSIBLE = (
+    "@lesson\nFeature: x\n  Scenario: y\n    Given a creator with 150000 followers\n"
+    "    And the creator has opened Xingtu\n"
+    '    And the brand "Nike" publishes the task "Spring launch" paying 8000 yuan\n'
+    '    Then the task "Spring launch" is completed\n'
+    "    And the creator's balance is 0.00 yuan\n"
+)
+
+
+def test_a_lesson_no_trainee_can_finish_is_found_with_the_line_of_its_goal(tmp_path: Path) -> None:
+    (tmp_path / "impossible.feature").write_text(IMPOSSIBLE, encoding="utf-8")
+    (tmp_path / "possible.feature").write_text(IMPOSSIBLE.replace("0.00 yuan", "7600.00 yuan"), encoding="utf-8")
+    problems = unfinishable(read_lessons([tmp_path]))
+    assert [render(problem, "en").split(": no trainee")[0] for problem in problems] == [
+        f"{tmp_path / 'impossible.feature'}:7"
+    ]
+
+
+def test_a_lesson_whose_search_gives_up_is_let_through(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "impossible.feature").write_text(IMPOSSIBLE, encoding="utf-8")
+    monkeypatch.setattr(solve, "CHECK_REPLAYS", 10)  # not enough to prove anything: it refuses only what it proved
+    assert unfinishable(read_lessons([tmp_path])) == []
+
+
 def _serve(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "xingtu_sim", "serve", "--db", str(tmp_path / "p.db"), "--port", "0", *args]
     return subprocess.run(command, capture_output=True, text=True, env=sandbox_environment(), timeout=60)
@@ -225,6 +251,7 @@ BAD_LESSONS = {
         3,
         "the lesson has no Then step",
     ),
+    "a goal no trainee reaches": (IMPOSSIBLE, 7, "no trainee can finish this lesson"),
 }
 
 

@@ -8,7 +8,8 @@ import click
 
 from xingtu_sim.cli.base import XingtuCommand, chosen_lang, current_lang, lang_option, say
 from xingtu_sim.cli.sandbox_options import db_option, make_folder, rules_change_option, sandbox_path
-from xingtu_sim.domain.rules import Rules
+from xingtu_sim.domain.errors import InputError
+from xingtu_sim.domain.rules import DEFAULT_RULES, Rules
 from xingtu_sim.domain.text import N_, Message, _
 from xingtu_sim.i18n import render
 from xingtu_sim.interrupts import signal_was_the_end
@@ -57,14 +58,19 @@ def command(host: str, port: int, classroom: bool, lesson_paths: tuple[Path, ...
     """
     # The web stack is imported here only, so that other commands and --help start fast.
     from xingtu_sim.lessons import bundled_lessons, read_lessons
+    from xingtu_sim.lessons.solve import unfinishable
     from xingtu_sim.sandbox.classroom import open_class
     from xingtu_sim.web import Practice, create_app
     from xingtu_sim.web.app import LOOPBACK_HOSTS
     from xingtu_sim.web.server import address, listen, serve
     from xingtu_sim.web.who import Classroom
 
-    # A trainer's lesson with a mistake stops the start (file and line), before a trainee can meet it.
-    lessons = bundled_lessons() + (read_lessons(list(lesson_paths)) if lesson_paths else [])
+    # A trainer's lesson with a mistake, or that no trainee could finish, stops the start (file and line),
+    # before a trainee can meet it. (The tests finish every bundled lesson.)
+    own = read_lessons(list(lesson_paths)) if lesson_paths else []
+    if problems := unfinishable(own, rules or DEFAULT_RULES):
+        raise InputError(*problems)
+    lessons = bundled_lessons() + own
     practice = Practice(sandbox_path())
     sock = listen(host, port, classroom=classroom)
     try:

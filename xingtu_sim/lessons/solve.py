@@ -1,17 +1,21 @@
 """The fewest moves that finish a lesson, found by breadth-first search over the moves a trainee can make.
 
 A lesson whose goal no sequence of moves reaches would leave a trainee stuck: the tests check every bundled
-lesson with this, and that one move fewer does not finish it.
+lesson with this (and that one move fewer does not finish it), and `serve --lessons` refuses a trainer's
+lesson that the search shows no trainee can finish.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Hashable, Iterator
+from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import astuple
 
 from xingtu_sim.domain.errors import XingtuError
 from xingtu_sim.domain.lifecycle import TRANSITIONS, Trigger
+from xingtu_sim.domain.rules import DEFAULT_RULES, Rules
+from xingtu_sim.domain.text import Message, _
+from xingtu_sim.lessons.lesson import Lesson
 from xingtu_sim.lessons.practice import Practice, perform_goal, perform_move
 from xingtu_sim.steps.context import ScenarioContext, StepFailed
 from xingtu_sim.steps.moves import Move
@@ -21,8 +25,40 @@ MAX_MOVES = 14  # the whole path of a task is 9 moves; a lesson needing more tha
 _ACCOUNT_MOVES = (Move("open"), Move("stop_receiving"), Move("resume_receiving"))
 
 
-def shortest_solution(practice: Practice, max_moves: int = MAX_MOVES) -> list[Move] | None:
-    """The fewest moves after which every goal step holds, or None when none of up to `max_moves` does.
+CHECK_REPLAYS = 5_000  # a start-up check gives up past this (a few seconds): it refuses only what it proved
+
+
+class SearchGaveUp(Exception):
+    """The search replayed `max_replays` sequences of moves without an answer either way."""
+
+
+def unfinishable(lessons: Sequence[Lesson], rules: Rules = DEFAULT_RULES) -> list[Message]:
+    """A problem, with the file and the goal's line, for each lesson that no sequence of up to MAX_MOVES moves
+    finishes; a lesson whose search gives up first (CHECK_REPLAYS) is let through."""
+    problems = []
+    for lesson in lessons:
+        try:
+            solution = shortest_solution(Practice.of_lesson(lesson, rules), max_replays=CHECK_REPLAYS)
+        except SearchGaveUp:
+            continue
+        if solution is None:
+            problems.append(
+                _(
+                    "{path}:{line}: no trainee can finish this lesson: no sequence of up to {moves} moves from its "
+                    "Given steps makes all its Then steps hold. Check that they can be true together.",
+                    path=lesson.path,
+                    line=lesson.goal[0].line,
+                    moves=MAX_MOVES,
+                )
+            )
+    return problems
+
+
+def shortest_solution(
+    practice: Practice, max_moves: int = MAX_MOVES, *, max_replays: int | None = None
+) -> list[Move] | None:
+    """The fewest moves after which every goal step holds, or None when none of up to `max_moves` does;
+    SearchGaveUp past `max_replays` sequences replayed.
 
     Breadth first, replaying each sequence of moves that changed something. A refused move changes nothing but
     which refusal came last (the lifecycle's promise), so it is tried on the context it was refused in, and
@@ -31,10 +67,14 @@ def shortest_solution(practice: Practice, max_moves: int = MAX_MOVES) -> list[Mo
     frontier: deque[list[Move]] = deque([[]])
     seen: set[Hashable] = set()
     ending_in_a_refusal: list[Move] | None = None  # a solution one move longer than the moves being searched
+    replays = 0
     while frontier:
         moves = frontier.popleft()
         if ending_in_a_refusal is not None and len(moves) >= len(ending_in_a_refusal):
             return ending_in_a_refusal
+        replays += 1
+        if max_replays is not None and replays > max_replays:
+            raise SearchGaveUp
         try:
             replay = practice.replay(moves)
         except XingtuError:  # a move a page would not offer (a name taken, say): not a trainee's move
