@@ -209,22 +209,20 @@ def test_starting_a_lesson_without_the_form_s_token_is_refused_and_changes_nothi
     assert current_attempt(trainee.path) == before
 
 
-# Paid for a completed task, yet a balance of nothing: no sequence of moves makes both hold.
+# Xingtu open and not open: no sequence of moves makes both hold.
 IMPOSSIBLE = (
     "@lesson\nFeature: x\n  Scenario: y\n    Given a creator with 150000 followers\n"
-    "    And the creator has opened Xingtu\n"
-    '    And the brand "Nike" publishes the task "Spring launch" paying 8000 yuan\n'
-    '    Then the task "Spring launch" is completed\n'
-    "    And the creator's balance is 0.00 yuan\n"
+    "    Then the creator's Xingtu is open\n"
+    "    And the creator's Xingtu is not open\n"
 )
 
 
 def test_a_lesson_no_trainee_can_finish_is_found_with_the_line_of_its_goal(tmp_path: Path) -> None:
     (tmp_path / "impossible.feature").write_text(IMPOSSIBLE, encoding="utf-8")
-    (tmp_path / "possible.feature").write_text(IMPOSSIBLE.replace("0.00 yuan", "7600.00 yuan"), encoding="utf-8")
+    (tmp_path / "possible.feature").write_text(IMPOSSIBLE.replace(" is not open", " is open"), encoding="utf-8")
     problems = unfinishable(read_lessons([tmp_path]))
     assert [render(problem, "en").split(": no trainee")[0] for problem in problems] == [
-        f"{tmp_path / 'impossible.feature'}:7"
+        f"{tmp_path / 'impossible.feature'}:5"
     ]
 
 
@@ -251,7 +249,7 @@ BAD_LESSONS = {
         3,
         "the lesson has no Then step",
     ),
-    "a goal no trainee reaches": (IMPOSSIBLE, 7, "no trainee can finish this lesson"),
+    "a goal no trainee reaches": (IMPOSSIBLE, 5, "no trainee can finish this lesson"),
 }
 
 
