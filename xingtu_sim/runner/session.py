@@ -28,9 +28,9 @@ from xingtu_sim.runner.selection import Selection, check_lines
 from xingtu_sim.steps import plugin as steps_plugin
 from xingtu_sim.steps.plugin import SETTINGS, StepSettings
 
-# pytest's own plugins a run of scenarios has no use for. Among them the unraisable- and thread-exception
-# plugins run gc.collect() several times a run: in a process holding many objects (a test session, a
-# classroom server) that was nine tenths of a run's time.
+# pytest's own plugins a run of scenarios has no use for. Among them, the unraisable-exception plugin runs
+# gc.collect() several times a run: in a process holding many objects (a test session, a program calling
+# run_paths) that was nine tenths of a run's time (benchmarks/bench_runner_heap.py).
 _UNUSED_PLUGINS = (
     *("cacheprovider", "terminal", "unraisableexception", "threadexception", "faulthandler", "debugging"),
     *("doctest", "unittest", "junitxml", "pastebin", "legacypath", "stepwise", "setuponly", "setupplan"),
