@@ -25,7 +25,8 @@ def words(text: str) -> list[str]:
     return "".join(" " if columns(character) == 2 else character for character in text).split()
 
 
-@pytest.mark.parametrize("width", [60, 80])
+# 40 columns: a phone's terminal held upright.
+@pytest.mark.parametrize("width", [40, 60, 80])
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("path", command_paths(main), ids=lambda p: " ".join(p) or "xingtu-sim")
 def test_every_help_line_fits_the_terminal_by_display_width(path: tuple[str, ...], lang: Lang, width: int) -> None:
@@ -33,7 +34,7 @@ def test_every_help_line_fits_the_terminal_by_display_width(path: tuple[str, ...
     assert [line for line in lines if columns(line) > width] == []
 
 
-@pytest.mark.parametrize("width", [60, 80])
+@pytest.mark.parametrize("width", [40, 60, 80])
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("path", command_paths(main), ids=lambda p: " ".join(p) or "xingtu-sim")
 def test_wrapping_the_help_cuts_no_word_and_loses_nothing(path: tuple[str, ...], lang: Lang, width: int) -> None:

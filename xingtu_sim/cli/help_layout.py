@@ -6,14 +6,23 @@ from collections.abc import Iterable
 
 import click
 
-from xingtu_sim.cli.wrap import columns, wrap_text
+from xingtu_sim.cli.wrap import columns, terminal_width, widest_piece, wrap_text
 from xingtu_sim.i18n.click_messages import click_gettext
 
 _HANGING = "  "  # how much further a kept line goes in when it has to wrap
 
 
+_NARROWEST = 30  # click lays help out 50 columns wide at least: wider than a phone's terminal
+_TERMS_SHARE = 2
+
+
 class FittedHelp(click.HelpFormatter):
     """click's help layout, measured in columns, wrapped between English words or between Chinese characters."""
+
+    def __init__(self, indent_increment: int = 2, width: int | None = None, max_width: int | None = None) -> None:
+        if width is None:
+            width = max(min(terminal_width(), max_width or 80) - 2, _NARROWEST)
+        super().__init__(indent_increment, width, max_width)
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         if prefix is None:
@@ -23,7 +32,8 @@ class FittedHelp(click.HelpFormatter):
             self.write(usage.rstrip() + "\n")
             return
         text_width = self.width - self.current_indent
-        if text_width >= columns(usage) + 20:  # the arguments fit to the right of "Usage: prog"
+        longest = max(columns(word) for word in args.split())
+        if text_width - columns(usage) >= max(20, longest):  # the arguments fit to the right of "Usage: prog"
             hanging = " " * columns(usage)
             lines = wrap_text(args, text_width - columns(usage))
             self.write(usage + "\n".join([lines[0], *(hanging + line for line in lines[1:])]) + "\n")
@@ -36,6 +46,11 @@ class FittedHelp(click.HelpFormatter):
 
     def write_dl(self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
         rows = [(*row, "")[:2] for row in rows]
+        # On a narrow terminal the names give way: the help text gets at least half the line, and room for
+        # its widest word; a name that does not fit then has a line of its own.
+        widest = max((widest_piece(second) for _first, second in rows), default=0)
+        room = self.width - self.current_indent - col_spacing - widest
+        col_max = max(min(col_max, self.width // _TERMS_SHARE, room), 0)
         fitting = [columns(first) for first, _second in rows if columns(first) <= col_max]
         first_width = max(fitting, default=col_max) + col_spacing  # a wider term gets a line of its own
         text_indent = " " * (self.current_indent + first_width)

@@ -48,6 +48,11 @@ def wrap_text(line: str, width: int, hanging: str = "", keep_command: bool = Fal
     return wrap(_opening_glued(pieces) + ([command.group()] if command else []), width, indent, hanging)
 
 
+def widest_piece(text: str) -> int:
+    """The columns of the widest part of `text` that no wrapping breaks (a word, a Chinese character)."""
+    return max((columns(piece.rstrip()) for piece in _opening_glued(_PIECE.findall(text))), default=0)
+
+
 def _opening_glued(pieces: list[str]) -> list[str]:
     """An opening bracket or quote joined to the piece after it, so that no line ends with one."""
     glued: list[str] = []
