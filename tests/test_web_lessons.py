@@ -14,14 +14,19 @@ from click.testing import CliRunner
 from conftest import LANGS, sandbox_environment
 from web_client import Console, Page, new_sandbox
 
+from xingtu_sim import CreatorAccount
 from xingtu_sim.cli import main
+from xingtu_sim.domain.account import Platform
+from xingtu_sim.domain.rules import DEFAULT_RULES, Rules
 from xingtu_sim.domain.text import _
 from xingtu_sim.i18n import Lang, render
 from xingtu_sim.lessons import Lesson, Move, bundled_lessons, read_lessons, solve
 from xingtu_sim.lessons.solve import unfinishable
+from xingtu_sim.sandbox import create
 from xingtu_sim.sandbox.attempts import current_attempt, moves
 from xingtu_sim.sandbox.practice import Status
 from xingtu_sim.steps.vocabulary import PHRASE_FOR_TRIGGER
+from xingtu_sim.web import Practice
 
 LESSONS = {lesson.key: lesson for lesson in bundled_lessons()}
 TRIGGER_OF = {phrase.key: trigger for trigger, phrase in PHRASE_FOR_TRIGGER.items()}
@@ -224,6 +229,21 @@ def test_a_lesson_no_trainee_can_finish_is_found_with_the_line_of_its_goal(tmp_p
     assert [render(problem, "en").split(": no trainee")[0] for problem in problems] == [
         f"{tmp_path / 'impossible.feature'}:5"
     ]
+
+
+def test_a_lesson_is_checked_under_the_rules_the_sandbox_keeps(tmp_path: Path) -> None:
+    """Lesson 1 opens Xingtu with 150,000 followers: no trainee can where Douyin asks for 200,000."""
+    (lesson,) = [lesson for lesson in bundled_lessons() if lesson.key == "en/01_opening_xingtu"]
+    strict = Rules(followers_to_open={**DEFAULT_RULES.followers_to_open, Platform.DOUYIN: 200_000})
+    create(tmp_path / "class.db", CreatorAccount(followers=150_000), rules=strict)
+    kept = Practice(tmp_path / "class.db").rules_in_force()
+    assert kept == strict
+    assert unfinishable([lesson]) == []
+    assert [render(problem, "en").split(": ", 2)[1] for problem in unfinishable([lesson], kept)] == [
+        "no trainee can finish this lesson"
+    ]
+    assert Practice(tmp_path / "new.db").rules_in_force() == DEFAULT_RULES
+    assert not (tmp_path / "new.db").exists()  # nothing made to find that out
 
 
 def test_a_lesson_whose_search_gives_up_is_let_through(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,7 +9,7 @@ import click
 from xingtu_sim.cli.base import XingtuCommand, chosen_lang, current_lang, lang_option, say
 from xingtu_sim.cli.sandbox_options import db_option, make_folder, rules_change_option, sandbox_path
 from xingtu_sim.domain.errors import InputError
-from xingtu_sim.domain.rules import DEFAULT_RULES, Rules
+from xingtu_sim.domain.rules import Rules
 from xingtu_sim.domain.text import N_, Message, _
 from xingtu_sim.i18n import render
 from xingtu_sim.interrupts import signal_was_the_end
@@ -65,13 +65,13 @@ def command(host: str, port: int, classroom: bool, lesson_paths: tuple[Path, ...
     from xingtu_sim.web.server import address, listen, serve
     from xingtu_sim.web.who import Classroom
 
-    # A trainer's lesson with a mistake, or that no trainee could finish, stops the start (file and line),
-    # before a trainee can meet it. (The tests finish every bundled lesson.)
+    # A trainer's lesson with a mistake, or that no trainee could finish under the rules in force, stops the
+    # start (file and line), before a trainee can meet it. (The tests finish every bundled lesson.)
     own = read_lessons(list(lesson_paths)) if lesson_paths else []
-    if problems := unfinishable(own, rules or DEFAULT_RULES):
+    practice = Practice(sandbox_path())
+    if own and (problems := unfinishable(own, practice.rules_in_force(rules))):
         raise InputError(*problems)
     lessons = bundled_lessons() + own
-    practice = Practice(sandbox_path())
     sock = listen(host, port, classroom=classroom)
     try:
         folder = make_folder(practice.path)

@@ -115,6 +115,14 @@ class Practice:
     path: Path
     account: str = DEFAULT_ACCOUNT
 
+    def rules_in_force(self, rules: Rules | None = None) -> Rules:
+        """The rules `ensure(rules)` would put in force, found without writing: `rules`, else the account's own,
+        else (no account yet) the defaults."""
+        if rules is not None or _holds_nothing(self.path) or self.account not in account_keys(self.path):
+            return rules or DEFAULT_RULES
+        with self._session(write=False) as current:
+            return current.rules
+
     def ensure(self, rules: Rules | None = None) -> tuple[bool, bool]:
         """Check the file, start the account if missing, put `rules` in force: (started, rules changed)."""
         if _holds_nothing(self.path) or self.account not in account_keys(self.path):
