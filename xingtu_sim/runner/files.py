@@ -22,7 +22,7 @@ from xingtu_sim.domain.text import Message, Text, _
 from xingtu_sim.files.text import ENCODING, UnreadableFile, read_text
 from xingtu_sim.runner.gherkin_hints import parse_problems
 from xingtu_sim.steps.context import unusable_number
-from xingtu_sim.steps.vocabulary import GHERKIN_DEFAULT, MAX_STEP_LENGTH, phrases_matching
+from xingtu_sim.steps.vocabulary import GHERKIN_DEFAULT, MAX_STEP_LENGTH, Phrase, phrases_matching
 
 # Tags reach pytest as marks; with this prefix none is taken for pytest's own (@skip would skip the
 # scenario unseen) or refused as a mark name (@ alone, @_draft).
@@ -129,8 +129,11 @@ def _too_long_steps(path: Path, feature: Feature) -> list[Message]:
 def _unusable_numbers(path: Path, feature: Feature) -> list[Message]:
     """Numbers no step can use (a price past the largest, a wait past ten years), once per line."""
     found: dict[int, Message] = {}
+    said: dict[str, list[Phrase]] = {}  # a file says the same steps again and again
     for step in _rendered_steps(feature):
-        for phrase in phrases_matching(step.name):
+        if step.name not in said:
+            said[step.name] = phrases_matching(step.name)
+        for phrase in said[step.name]:
             error = unusable_number(phrase, step.name)
             if error is not None and step.line_number not in found:
                 problem = error.lines[0]

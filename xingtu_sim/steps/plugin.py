@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -68,18 +69,24 @@ class VocabularyParser(parsers.StepParser):
 
     def __init__(self, kind: Kind) -> None:
         super().__init__(f"a phrase of the xingtu-sim vocabulary after {kind.value}")
-        self.phrases = [phrase for phrase in VOCABULARY if kind in phrase.kinds]
-        self._last: tuple[str, dict[str, object] | None] = ("", None)  # pytest-bdd asks twice in a row
+        self.kind = kind
 
     def is_matching(self, name: str) -> bool:
-        return self.parse_arguments(name) is not None
+        return _said(self.kind, name) is not None
 
     def parse_arguments(self, name: str) -> dict[str, object] | None:
         """The phrase the step says and the values of its placeholders, for the step function's arguments."""
-        if name != self._last[0]:
-            said = next(((phrase, found) for phrase in self.phrases if (found := phrase.match(name))), None)
-            self._last = (name, {"phrase": said[0], "values": said[1].groupdict()} if said else None)
-        return self._last[1]
+        said = _said(self.kind, name)
+        return None if said is None else {"phrase": said[0], "values": dict(said[1])}
+
+
+@lru_cache(maxsize=4096)  # scenarios say the same steps again and again, and pytest-bdd asks twice for each
+def _said(kind: Kind, name: str) -> tuple[Phrase, tuple[tuple[str, str], ...]] | None:
+    """The phrase a step after a `kind` keyword says, and its values (kept as a tuple: the cache hands it out)."""
+    for phrase in VOCABULARY:
+        if kind in phrase.kinds and (found := phrase.match(name)):
+            return phrase, tuple(found.groupdict().items())
+    return None
 
 
 def _says(xingtu_scenario: ScenarioContext, phrase: Phrase, values: dict[str, str]) -> None:
