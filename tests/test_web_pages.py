@@ -10,22 +10,15 @@ from test_catalogues import write_catalogue
 from web_client import Console, new_sandbox
 
 from xingtu_sim import TRANSITIONS, Actor, State
+from xingtu_sim.domain.routes import shortest_path
 from xingtu_sim.i18n import Lang, render
 from xingtu_sim.i18n.languages import LOCALE_DIR_ENV
 from xingtu_sim.sandbox import session
 from xingtu_sim.web.practice import PAGE_SIZE
 from xingtu_sim.web.render import task_href
 
-HAPPY_PATH = (
-    "accept",
-    "start_script",
-    "submit_script",
-    "approve_script",
-    "upload_video",
-    "confirm_video",
-    "publish",
-    "pass_review",
-)
+# The creator's whole happy path after viewing the task, from the lifecycle table.
+HAPPY_PATH = [edge.trigger.value for edge in shortest_path(State.VIEWING_DETAILS, State.COMPLETED)]
 NOTICE = {
     "en": "A practice tool for training: a simulation, not connected to Douyin or Xingtu.",
     "zh-CN": "培训用练习工具：这是模拟，与抖音、星图没有任何连接。",

@@ -18,22 +18,15 @@ from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
 from urllib.parse import urlencode, urlsplit
 
+from xingtu_sim import State
+from xingtu_sim.domain.lifecycle import INITIAL_STATE
+from xingtu_sim.domain.routes import shortest_path
 from xingtu_sim.web.security import CSRF_COOKIE, CSRF_FIELD
 
 TIMEOUT = 60.0  # seconds a request may take on a loaded machine; not a speed check
 # The creator's whole happy path, from the pending task to the fee and the net pay (the brand's and the
-# platform's moves included, as a trainee plays them from their panels).
-HAPPY_PATH = (
-    "view",
-    "accept",
-    "start_script",
-    "submit_script",
-    "approve_script",
-    "upload_video",
-    "confirm_video",
-    "publish",
-    "pass_review",
-)
+# platform's moves included, as a trainee plays them from their panels), from the lifecycle table.
+HAPPY_PATH = [edge.trigger.value for edge in shortest_path(INITIAL_STATE, State.COMPLETED)]
 
 
 @dataclass(frozen=True)
